@@ -1,0 +1,89 @@
+package io.scomon.ingest.extract;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * How page chrome announces itself in class and id attributes and in short label texts. Shared
+ * by the pruning and cleaning stages so that the patterns are declared once.
+ */
+final class Boilerplate {
+
+  private Boilerplate() {}
+
+  /** Class/id fragments of navigation, sharing, related links, comments, ads and the like. */
+  private static final Pattern NEGATIVE = Pattern.compile(
+      "breadcrumb|sidebar|share|social|related|recommend|newsletter|subscri|signup|cookie"
+          + "|consent|advert|sponsor|promo|popup|modal|disqus|outbrain|taboola|paywall"
+          + "|pagination|masthead|trending|footer|navbar|navigation|comment|mostread|most-read"
+          + "|morestories|more-stories|readmore|read-more|readalso|read-also|seealso|see-also"
+          + "|author-?bio|about-?author|tagcloud|tag-cloud|taglist|tag-list"
+          + "|(?:^|[^a-z])(?:nav|menu|menus|ad|ads|adslot|adunit|dfp|gpt|tags|tag|meta|rail"
+          + "|tools|toolbar|skip|jump|print|login|search|header|banner|rating|byline|caption"
+          + "|credit|credits|follow|widget|widgets|popular|teaser|alert|sticky|utility|dateline"
+          + "|timestamp|overlay|feedback|crumbs|subnav|topbar|donate|sr-only|visually-hidden"
+          + "|screen-reader-text|invisible|d-none|print-only|noprint|pager|post-meta"
+          + "|entry-meta|article-meta|keywords|reactions|reaction|likes|rightcol|leftcol)"
+          + "(?:$|[^a-z])");
+
+  /** Class/id fragments of the real content container. */
+  private static final Pattern POSITIVE = Pattern.compile(
+      "(?:^|[^a-z])(?:article|articlebody|article-?body|article-?content|article-?text|body"
+          + "|content|entry|entry-?content|main|post|post-?body|post-?content|story|story-?body"
+          + "|text|blog|page|column|prose|richtext|rich-?text|markdown|news)"
+          + "(?:$|[^a-z])");
+
+  /** Class/id fragments that say "this is the article body" (a very strong signal). */
+  private static final Pattern BODY = Pattern.compile(
+      "articlebody|article-body|article_body|article__body|articlecontent|article-content"
+          + "|article__content|article_content|articletext|article-text|article__text"
+          + "|entry-content|entry_content|post-content|post_content|postcontent|post-body"
+          + "|post-text|post_text|story-body|storybody|story-content|storycontent|body-text"
+          + "|bodytext|text-content|content-body|contentbody|content__body|main-content"
+          + "|article-main|news-text|newstext|news-content|news_content|single-content"
+          + "|detail-content|article-detail|articledetail|news-detail|fulltext|full-text"
+          + "|field-body|field-name-body|rich-text|richtext|text-body|blog-content|article__article");
+
+  /** Lowercased class and id of the element, space separated. */
+  static String classAndId(Element e) {
+    String cls = e.className();
+    String id = e.id();
+    if (cls.isEmpty() && id.isEmpty()) {
+      return "";
+    }
+    return (cls + " " + id).toLowerCase(Locale.ROOT);
+  }
+
+  static boolean isNegative(String classAndId) {
+    return !classAndId.isEmpty() && NEGATIVE.matcher(classAndId).find();
+  }
+
+  static boolean isPositive(String classAndId) {
+    return !classAndId.isEmpty() && POSITIVE.matcher(classAndId).find();
+  }
+
+  static boolean isBodyContainer(Element e) {
+    if ("articleBody".equals(e.attr("itemprop"))) {
+      return true;
+    }
+    String ci = classAndId(e);
+    return !ci.isEmpty() && BODY.matcher(ci).find();
+  }
+
+  /** Short labels that introduce a related-links widget ("Read also", "Related articles"...). */
+  private static final Pattern RELATED_LABEL = Pattern.compile(
+      "(?iu)^\\W*(?:read|see|watch|view)\\s+(?:also|more|next|too)\\b.*"
+          + "|^\\W*(?:also\\s+read|related(?:\\s+(?:articles?|stories|news|posts?|content|topics?|links?|coverage))?"
+          + "|more\\s+(?:on\\s+this|from|stories|news|articles?|in)\\b.*|recommended(?:\\s+for\\s+you)?"
+          + "|you\\s+may\\s+(?:also\\s+)?(?:like|be\\s+interested).*|most\\s+(?:read|popular|viewed)"
+          + "|trending(?:\\s+now)?|share\\s+(?:this|on)\\b.*|share|tags?|topics?)\\W*$"
+          + "|^\\W*(?:читайте\\s+также|читать\\s+также|см\\.?\\s+также|по\\s+теме|похожие\\s+новости"
+          + "|другие\\s+новости|ещё\\s+по\\s+теме|еще\\s+по\\s+теме)\\b.*"
+          + "|^\\W*(?:相关新闻|相关阅读|相关文章|延伸阅读|推荐阅读|热点推荐|猜你喜欢|更多新闻).*");
+
+  /** Whether a short text is a label that introduces a related-links widget. */
+  static boolean isRelatedLabel(String text) {
+    return text.length() <= 80 && RELATED_LABEL.matcher(text).matches();
+  }
+}

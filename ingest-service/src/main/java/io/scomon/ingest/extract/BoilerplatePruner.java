@@ -1,0 +1,105 @@
+package io.scomon.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * First cleaning stage: removes from a (copied) document what can never be article text:
+ * scripts, forms controls, hidden elements, navigation, and blocks whose class or id names them
+ * as chrome (share bars, related links, comments, ads...). An element holding a large share of
+ * the page's text is kept whatever its name says, so a badly named content wrapper survives.
+ */
+final class BoilerplatePruner {
+
+  private static final Set<String> ALWAYS = Set.of(
+      "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+      "button", "select", "textarea", "input", "link", "meta", "map", "dialog", "head", "math",
+      "label", "audio", "video", "source", "track", "picture");
+
+  private static final Set<String> CHROME_TAGS = Set.of("nav", "footer", "aside", "menu");
+
+  /** Above this share of the page's text an element is never dropped by its name alone. */
+  private static final double MAX_SHARE = 0.45;
+
+  private BoilerplatePruner() {}
+
+  /** Removes boilerplate from {@code body} in place; {@code body} must be a private copy. */
+  static void prune(Element body, boolean keepComments) {
+    TextStats stats = TextStats.of(body);
+    int total = Math.max(1, stats.chars(body));
+    List<Element> doomed = new ArrayList<>();
+    collect(body, stats, total, keepComments, doomed);
+    for (Element e : doomed) {
+      e.remove();
+    }
+  }
+
+  private static void collect(
+      Element e, TextStats stats, int total, boolean keepComments, List<Element> doomed) {
+    for (Element child : e.children()) {
+      if (isBoilerplate(child, stats, total, keepComments)) {
+        doomed.add(child);
+      } else {
+        collect(child, stats, total, keepComments, doomed);
+      }
+    }
+  }
+
+  static boolean isBoilerplate(Element e, TextStats stats, int total, boolean keepComments) {
+    String tag = e.normalName();
+    if (ALWAYS.contains(tag)) {
+      return true;
+    }
+    if (isHidden(e) && stats.chars(e) < total * MAX_SHARE) {
+      return true;
+    }
+    double share = (double) stats.chars(e) / total;
+    if (CHROME_TAGS.contains(tag)) {
+      return share < MAX_SHARE || stats.linkDensity(e) > 0.5;
+    }
+    if (tag.equals("header")) {
+      return stats.paragraphs(e) < 2 || share < 0.1;
+    }
+    String role = e.attr("role");
+    if (role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")
+        || role.equals("complementary") || role.equals("search") || role.equals("menu")) {
+      return share < MAX_SHARE;
+    }
+    String ci = Boilerplate.classAndId(e);
+    if (ci.isEmpty() || tag.equals("body") || tag.equals("html")) {
+      return false;
+    }
+    if (keepComments && ci.contains("comment")) {
+      return false;
+    }
+    if (Boilerplate.isNegative(ci) && !Boilerplate.isBodyContainer(e)) {
+      return share < MAX_SHARE;
+    }
+    return false;
+  }
+
+  private static boolean isHidden(Element e) {
+    if (e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))) {
+      return true;
+    }
+    String style = e.attr("style");
+    if (!style.isEmpty()) {
+      String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
+      if (s.contains("display:none") || s.contains("visibility:hidden")) {
+        return true;
+      }
+    }
+    String cls = e.className();
+    if (!cls.isEmpty()) {
+      for (String c : e.classNames()) {
+        if (c.equals("hidden") || c.equals("hide") || c.equals("is-hidden")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

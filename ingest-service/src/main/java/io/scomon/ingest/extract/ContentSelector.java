@@ -1,0 +1,169 @@
+package io.scomon.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Picks the element(s) holding the main text of a pruned page, by text-density scoring: every
+ * paragraph-like block gives points for its length and commas to its ancestors (less the further
+ * up), containers named like article bodies get a bonus, and each score is discounted by the
+ * share of link text. The best container is returned together with the siblings that score
+ * almost as well (stories split over several wrappers).
+ */
+final class ContentSelector {
+
+  private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote", "li",
+      "h2", "h3", "h4", "dd");
+
+  private ContentSelector() {}
+
+  /** The chosen containers in document order; empty when the page has no scorable text. */
+  static List<Element> select(Element body) {
+    TextStats stats = TextStats.of(body);
+    Map<Element, double[]> scores = new IdentityHashMap<>();
+    for (Element e : body.getAllElements()) {
+      int len = blockChars(e, stats);
+      if (len < 25) {
+        continue;
+      }
+      double points = 1 + Math.min(stats.commas(e), 20) + Math.min(len / 100.0, 3);
+      if (e.normalName().equals("li") || e.normalName().equals("dd")) {
+        points *= 0.5;
+      }
+      Element anc = e.parent();
+      for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
+        double[] s = scores.computeIfAbsent(anc, ContentSelector::initial);
+        s[0] += level == 0 ? points : level == 1 ? points / 2 : points / (level * 3);
+        if (anc == body) {
+          break;
+        }
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    for (Map.Entry<Element, double[]> en : scores.entrySet()) {
+      double f = en.getValue()[0] * (1 - stats.linkDensity(en.getKey()));
+      en.getValue()[1] = f;
+      if (f > bestScore) {
+        bestScore = f;
+        best = en.getKey();
+      }
+    }
+    if (best == null) {
+      return List.of();
+    }
+    best = climb(best, scores, stats);
+    return withSiblings(best, scores, stats);
+  }
+
+  /** Characters a block contributes as a paragraph, or 0 when it is not paragraph-like. */
+  private static int blockChars(Element e, TextStats stats) {
+    String tag = e.normalName();
+    if (PARAGRAPHS.contains(tag)) {
+      return stats.chars(e) - stats.linkChars(e);
+    }
+    if (tag.equals("div") || tag.equals("section") || tag.equals("span") || tag.equals("font")
+        || tag.equals("article")) {
+      // a container with loose text of its own counts for that text only
+      int own = 0;
+      for (Node n : e.childNodes()) {
+        if (n instanceof TextNode t) {
+          own += t.text().strip().length();
+        } else if (n instanceof Element c && !TextRenderer.isBlock(c.normalName())
+            && !c.normalName().equals("a") && !PARAGRAPHS.contains(c.normalName())
+            && !c.normalName().equals("br")) {
+          own += stats.chars(c) - stats.linkChars(c);
+        }
+      }
+      return own;
+    }
+    return 0;
+  }
+
+  private static double[] initial(Element e) {
+    double s;
+    switch (e.normalName()) {
+      case "article" -> s = 10;
+      case "main" -> s = 5;
+      case "div", "section" -> s = 5;
+      case "pre", "td", "blockquote" -> s = 3;
+      case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> s = -3;
+      case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> s = -5;
+      default -> s = 0;
+    }
+    if (Boilerplate.isBodyContainer(e)) {
+      s += 40;
+    } else {
+      String ci = Boilerplate.classAndId(e);
+      if (Boilerplate.isNegative(ci)) {
+        s -= 25;
+      }
+      if (Boilerplate.isPositive(ci)) {
+        s += 25;
+      }
+    }
+    return new double[] {s, 0};
+  }
+
+  /**
+   * Moves up from the best element while its parent scores nearly as well and adds little link
+   * text: the story is then split over the parent's children.
+   */
+  private static Element climb(Element best, Map<Element, double[]> scores, TextStats stats) {
+    Element cur = best;
+    while (cur.parent() != null) {
+      Element p = cur.parent();
+      double[] ps = scores.get(p);
+      double[] cs = scores.get(cur);
+      if (ps == null || ps[1] < cs[1] * 0.9 || stats.chars(p) > stats.chars(cur) * 3
+          || p.normalName().equals("body")) {
+        break;
+      }
+      cur = p;
+    }
+    return cur;
+  }
+
+  private static List<Element> withSiblings(
+      Element best, Map<Element, double[]> scores, TextStats stats) {
+    Element parent = best.parent();
+    List<Element> chosen = new ArrayList<>();
+    if (parent == null) {
+      chosen.add(best);
+      return chosen;
+    }
+    double bestScore = scores.get(best)[1];
+    double threshold = Math.max(10, bestScore * 0.2);
+    String bestClass = best.className();
+    for (Element sib : parent.children()) {
+      if (sib == best) {
+        chosen.add(sib);
+        continue;
+      }
+      double bonus = !bestClass.isEmpty() && bestClass.equals(sib.className()) ? bestScore * 0.2 : 0;
+      double[] s = scores.get(sib);
+      if (s != null && s[1] + bonus >= threshold) {
+        chosen.add(sib);
+      } else if (sib.normalName().equals("p")) {
+        int len = stats.chars(sib);
+        double ld = stats.linkDensity(sib);
+        if ((len > 80 && ld < 0.25) || (len > 0 && ld == 0 && endsSentence(sib))) {
+          chosen.add(sib);
+        }
+      }
+    }
+    return chosen;
+  }
+
+  private static boolean endsSentence(Element p) {
+    String t = p.text();
+    return t.length() > 20 && (t.endsWith(".") || t.endsWith("。") || t.endsWith("!")
+        || t.endsWith("?") || t.endsWith("»") || t.endsWith("\""));
+  }
+}

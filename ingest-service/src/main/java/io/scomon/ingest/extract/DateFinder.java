@@ -1,0 +1,134 @@
+package io.scomon.ingest.extract;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Finds the publish date, most trusted source first: a caller's selector, JSON-LD
+ * {@code datePublished}, publish-time meta tags, {@code <time>} and {@code itemprop} markup, a
+ * date in the URL, a date-like byline element, and last the date the feed or sitemap announced.
+ */
+final class DateFinder {
+
+  private static final Pattern URL_DATE = Pattern.compile(
+      "/((?:19|20)\\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\\d|3[01])(?:/|[^0-9])");
+
+  private DateFinder() {}
+
+  static OffsetDateTime find(Document doc, JsonLd jsonLd, ExtractionHints hints) {
+    if (hints.dateSelector() != null) {
+      for (Element e : doc.select(hints.dateSelector())) {
+        OffsetDateTime d = fromElement(e);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    for (String field : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
+      OffsetDateTime d = DateParser.parse(jsonLd.articleText(field));
+      if (d != null) {
+        return d;
+      }
+    }
+    OffsetDateTime d = DateParser.parse(MetadataExtractor.meta(doc, "article:published_time",
+        "og:article:published_time", "article.published", "datePublished", "pubdate",
+        "publishdate", "publish-date", "publish_date", "published_time", "published-date",
+        "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
+        "dcterms.date", "dcterms.created", "date", "citation_publication_date",
+        "citation_date", "article:published", "og:published_time", "release_date",
+        "originalPublicationDate", "displaydate", "cXenseParse:recs:publishtime"));
+    if (d != null) {
+      return d;
+    }
+    for (Element e : doc.select("[itemprop=datePublished], time[pubdate], [itemprop=dateCreated]")) {
+      d = fromElement(e);
+      if (d != null) {
+        return d;
+      }
+    }
+    for (Element e : doc.select("time[datetime]")) {
+      if (!insideChrome(e)) {
+        d = fromElement(e);
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    d = fromUrl(MetadataExtractor.canonicalUrl(doc));
+    if (d == null) {
+      d = fromUrl(doc.location());
+    }
+    if (d != null) {
+      return d;
+    }
+    for (Element e : doc.select("[class*=publish], [class*=date], [class*=time], time, "
+        + "[id*=date], [class*=posted], [class*=byline], [class*=meta]")) {
+      if (e.childrenSize() <= 4 && !insideChrome(e)) {
+        String t = e.text();
+        if (t.length() <= 120) {
+          d = DateParser.parse(t);
+          if (d != null) {
+            return d;
+          }
+        }
+      }
+    }
+    d = DateParser.parse(MetadataExtractor.meta(doc, "article:modified_time",
+        "og:updated_time", "dateModified"));
+    if (d != null) {
+      return d;
+    }
+    d = DateParser.parse(jsonLd.articleText("dateModified"));
+    if (d != null) {
+      return d;
+    }
+    return hints.feedPublishedAt() == null ? null
+        : hints.feedPublishedAt().atOffset(ZoneOffset.UTC);
+  }
+
+  /** Date from a {@code datetime}/{@code content}/{@code title} attribute or the text. */
+  static OffsetDateTime fromElement(Element e) {
+    for (String attr : new String[] {"datetime", "content", "data-time", "data-timestamp",
+        "title", "data-date"}) {
+      if (e.hasAttr(attr)) {
+        OffsetDateTime d = DateParser.parse(e.attr(attr));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    return DateParser.parse(e.text());
+  }
+
+  static OffsetDateTime fromUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    Matcher m = URL_DATE.matcher(url + "/");
+    if (m.find()) {
+      return DateParser.parse(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
+    }
+    return null;
+  }
+
+  /** Whether the element sits in page chrome (related lists, comments, sidebars, footers). */
+  private static boolean insideChrome(Element e) {
+    int depth = 0;
+    for (Element p = e.parent(); p != null && depth < 12; p = p.parent(), depth++) {
+      String tag = p.normalName();
+      if (tag.equals("aside") || tag.equals("footer") || tag.equals("nav")) {
+        return true;
+      }
+      String ci = Boilerplate.classAndId(p);
+      if (!ci.isEmpty() && (ci.contains("related") || ci.contains("comment")
+          || ci.contains("sidebar") || ci.contains("recommend") || ci.contains("footer"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,66 @@
+package io.scomon.ingest.extract;
+
+import io.scomon.ingest.extract.forum.ForumEngine;
+import io.scomon.ingest.extract.forum.ForumEngines;
+import io.scomon.ingest.extract.forum.ForumPost;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+
+/**
+ * Entry point of extraction: a parsed page in, clean articles out. Pure: reads the given
+ * document (never modifies it: the stages work on a copy), does no I/O and keeps no state.
+ *
+ * <p>A page that a {@link ForumEngine} recognises yields one article per post; any other page
+ * yields one article whose body comes from {@link ArticleBodyExtractor}. Metadata comes from
+ * {@link MetadataExtractor}. A body selector in the hints turns forum detection off.
+ */
+public final class PageExtractor {
+
+  private PageExtractor() {}
+
+  /** Extracts the page's articles. */
+  public static ExtractedPage extract(Document doc, ExtractionHints hints) {
+    ExtractionHints h = hints == null ? ExtractionHints.NONE : hints;
+    JsonLd jsonLd = JsonLd.of(doc);
+    PageMetadata meta = MetadataExtractor.extract(doc, jsonLd, h);
+    Document copy = doc.clone();
+    for (String sel : h.removeSelectors()) {
+      copy.select(sel).remove();
+    }
+    if (h.bodySelector() == null) {
+      Optional<ForumEngine> engine = ForumEngines.detect(copy);
+      if (engine.isPresent()) {
+        List<ExtractedArticle> posts = forumArticles(engine.get().posts(copy), meta);
+        if (!posts.isEmpty()) {
+          return new ExtractedPage(posts, engine.get().name());
+        }
+        copy = doc.clone();
+        for (String sel : h.removeSelectors()) {
+          copy.select(sel).remove();
+        }
+      }
+    }
+    String body = ArticleBodyExtractor.extract(copy, jsonLd, h, meta.title());
+    ExtractedArticle article = new ExtractedArticle(meta.title(), body, meta.authors(),
+        meta.published(), meta.canonicalUrl(), meta.siteName(), meta.languageHint(),
+        null, null, null, null, null);
+    return new ExtractedPage(List.of(article), null);
+  }
+
+  private static List<ExtractedArticle> forumArticles(List<ForumPost> posts, PageMetadata meta) {
+    List<ExtractedArticle> out = new ArrayList<>();
+    for (ForumPost p : posts) {
+      String body = TextRenderer.render(p.content());
+      if (body.isBlank()) {
+        continue;
+      }
+      List<String> authors = p.author() == null ? List.of() : List.of(p.author());
+      out.add(new ExtractedArticle(meta.title(), body, authors, p.published(),
+          meta.canonicalUrl(), meta.siteName(), meta.languageHint(), meta.canonicalUrl(),
+          meta.title(), p.postId(), p.number(), p.permalink()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,22 @@
+package io.scomon.ingest.extract;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Page-level metadata found by {@link MetadataExtractor}.
+ *
+ * @param title headline without the site-name suffix, or null
+ * @param authors author names, possibly empty
+ * @param published publish time as written on the page, or null
+ * @param canonicalUrl canonical URL, or the document's location
+ * @param siteName site name, or null
+ * @param languageHint declared language, or null
+ */
+record PageMetadata(
+    String title,
+    List<String> authors,
+    OffsetDateTime published,
+    String canonicalUrl,
+    String siteName,
+    String languageHint) {}

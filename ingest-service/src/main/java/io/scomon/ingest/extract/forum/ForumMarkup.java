@@ -1,0 +1,26 @@
+package io.scomon.ingest.extract.forum;
+
+/**
+ * Where an engine keeps the parts of a post, as CSS selectors evaluated inside each post.
+ *
+ * @param body the post's own text (its matches, outermost first, are the posts)
+ * @param author user name
+ * @param time element with the post time ({@code datetime}, {@code title} or text)
+ * @param number element with the post number ("#3", {@code name="3"}, {@code content="3"})
+ * @param chrome user chrome and signatures to remove from the body
+ * @param permalink link to the single post
+ */
+public record ForumMarkup(
+    String body, String author, String time, String number, String chrome, String permalink) {
+
+  static final String COMMON_AUTHOR = "[itemprop=author] [itemprop=name], [itemprop=author],"
+      + " [data-author], .username, .author-name, .post-author, .author a, .author,"
+      + " a[href*=member], a[href*=/u/], a[href*=profile], a[href*=/user]";
+  static final String COMMON_TIME = "time[datetime], [itemprop=datePublished], [data-time],"
+      + " [data-timestamp], .date, .post-date, .postdate, .time, [class*=date]";
+  static final String COMMON_CHROME = ".signature, .signaturecontainer, .message-signature,"
+      + " .post-signature, .sig, [class*=signature], .quote-header, .bbCodeBlock-expandLink,"
+      + " .bbCodeBlock-title, .js-selectToQuoteEnd, .postfoot, .post-footer, .post-controls,"
+      + " .post-actions, .reactionsBar, .likes, .post-menu-area, .reply-to-tab, .quote-controls,"
+      + " .user-info, .userinfo, .postprofile, .message-userDetails, button";
+}

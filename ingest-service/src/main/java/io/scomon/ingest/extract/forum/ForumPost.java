@@ -1,0 +1,22 @@
+package io.scomon.ingest.extract.forum;
+
+import java.time.OffsetDateTime;
+import org.jsoup.nodes.Element;
+
+/**
+ * One post as found in the page.
+ *
+ * @param content the element holding the post's own text, chrome already removed
+ * @param author user name, or null
+ * @param published time of the post as written on the page, or null
+ * @param number position in the thread as the board shows it, or null
+ * @param postId the board's id of the post, or null
+ * @param permalink absolute URL of the single post, or null
+ */
+public record ForumPost(
+    Element content,
+    String author,
+    OffsetDateTime published,
+    Integer number,
+    String postId,
+    String permalink) {}

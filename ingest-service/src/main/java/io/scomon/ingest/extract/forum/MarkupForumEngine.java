@@ -1,0 +1,211 @@
+package io.scomon.ingest.extract.forum;
+
+import io.scomon.ingest.extract.DateParser;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Reads posts from markup described by a {@link ForumMarkup}: each outermost body match is one
+ * post; its container is the largest ancestor holding no other post, and author, time, number,
+ * id and permalink are looked up in that container outside the post text (so a quoted user name
+ * is never taken for the author).
+ */
+abstract class MarkupForumEngine implements ForumEngine {
+
+  private static final Pattern ID = Pattern.compile(
+      "(?i)(?:^|[^a-z])(?:post|p|js-post|post_message|postcontainer|elcomment|comment|answer"
+          + "|question|entry|msg|message|reply|t3|t1|thing)[-_]?(\\d+)$");
+  private static final Pattern DIGITS = Pattern.compile("(\\d+)");
+  private static final Pattern NUMBER = Pattern.compile("^\\s*#?\\s*(\\d{1,6})\\s*$");
+
+  private final ForumMarkup markup;
+
+  MarkupForumEngine(ForumMarkup markup) {
+    this.markup = markup;
+  }
+
+  @Override
+  public List<ForumPost> posts(Document doc) {
+    List<Element> bodies = outermost(doc.select(markup.body()));
+    Map<Element, Integer> counts = new IdentityHashMap<>();
+    for (Element b : bodies) {
+      for (Element p = b.parent(); p != null; p = p.parent()) {
+        counts.merge(p, 1, Integer::sum);
+      }
+    }
+    List<ForumPost> posts = new ArrayList<>();
+    for (Element body : bodies) {
+      Element container = body;
+      while (container.parent() != null && counts.getOrDefault(container.parent(), 0) == 1) {
+        container = container.parent();
+      }
+      posts.add(read(body, container));
+    }
+    for (ForumPost p : posts) {
+      p.content().select(markup.chrome()).remove();
+    }
+    return posts;
+  }
+
+  private ForumPost read(Element body, Element container) {
+    String author = author(body, container);
+    OffsetDateTime time = null;
+    for (Element t : outside(container.select(markup.time()), body)) {
+      time = dateOf(t);
+      if (time != null) {
+        break;
+      }
+    }
+    Integer number = null;
+    if (markup.number() != null) {
+      for (Element n : outside(container.select(markup.number()), body)) {
+        number = numberOf(n);
+        if (number != null) {
+          break;
+        }
+      }
+    }
+    String id = postId(body, container);
+    String link = null;
+    if (markup.permalink() != null) {
+      for (Element a : outside(container.select(markup.permalink()), body)) {
+        String href = a.absUrl("href");
+        if (!href.isEmpty()) {
+          link = href;
+          break;
+        }
+      }
+    }
+    return new ForumPost(body, author, time, number, id, link);
+  }
+
+  private String author(Element body, Element container) {
+    for (Element e = body; e != null; e = e.parent()) {
+      if (e.hasAttr("data-author") && !e.attr("data-author").isBlank()) {
+        return e.attr("data-author").strip();
+      }
+      if (e.hasAttr("author") && !e.attr("author").isBlank()) {
+        return e.attr("author").strip();
+      }
+      if (e == container) {
+        break;
+      }
+    }
+    for (Element a : outside(container.select(markup.author()), body)) {
+      String name = a.hasAttr("data-author") ? a.attr("data-author")
+          : a.hasAttr("content") && a.text().isBlank() ? a.attr("content") : a.text();
+      name = name.strip();
+      if (!name.isEmpty() && name.length() <= 60) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private static OffsetDateTime dateOf(Element t) {
+    for (String attr : new String[] {"datetime", "content", "data-time", "data-timestamp",
+        "title", "data-date"}) {
+      if (t.hasAttr(attr)) {
+        OffsetDateTime d = DateParser.parse(t.attr(attr));
+        if (d != null) {
+          return d;
+        }
+      }
+    }
+    String text = t.text();
+    return text.length() > 200 ? null : DateParser.parse(text);
+  }
+
+  private static Integer numberOf(Element n) {
+    for (String v : new String[] {n.attr("content"), n.attr("name"), n.text()}) {
+      Matcher m = NUMBER.matcher(v);
+      if (m.matches()) {
+        return Integer.valueOf(m.group(1));
+      }
+    }
+    return null;
+  }
+
+  private static String postId(Element body, Element container) {
+    for (Element e = body; e != null; e = e.parent()) {
+      for (String attr : new String[] {"data-post-id", "data-postid", "data-pid",
+          "data-answerid", "data-questionid", "data-node-id", "data-content", "id",
+          "data-fullname", "thingid"}) {
+        String v = e.attr(attr);
+        if (v.isEmpty()) {
+          continue;
+        }
+        Matcher m = attr.equals("id") || attr.equals("data-content") || attr.equals("thingid")
+            || attr.equals("data-fullname") ? ID.matcher(v) : DIGITS.matcher(v);
+        if (attr.equals("id") || attr.equals("data-content") || attr.equals("thingid")
+            || attr.equals("data-fullname") ? m.find() : m.matches()) {
+          return m.group(1);
+        }
+      }
+      if (e == container) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** The elements that are not inside {@code body}. */
+  private static List<Element> outside(Elements found, Element body) {
+    List<Element> out = new ArrayList<>(found.size());
+    for (Element e : found) {
+      if (!isInside(e, body)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops matches nested in another match, keeping document order. */
+  static List<Element> outermost(Elements found) {
+    Map<Element, Boolean> set = new IdentityHashMap<>();
+    for (Element e : found) {
+      set.put(e, Boolean.TRUE);
+    }
+    List<Element> out = new ArrayList<>();
+    for (Element e : found) {
+      boolean nested = false;
+      for (Element p = e.parent(); p != null; p = p.parent()) {
+        if (set.containsKey(p)) {
+          nested = true;
+          break;
+        }
+      }
+      if (!nested && !e.text().isBlank()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** Whether the generator meta tag names this software. */
+  static boolean generatorSays(Document doc, String software) {
+    for (Element m : doc.select("meta[name=generator]")) {
+      if (m.attr("content").toLowerCase(java.util.Locale.ROOT).contains(software)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
