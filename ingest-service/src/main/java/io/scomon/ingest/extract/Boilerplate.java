@@ -19,13 +19,19 @@ final class Boilerplate {
           + "|pagination|masthead|trending|footer|navbar|navigation|comment|mostread|most-read"
           + "|morestories|more-stories|readmore|read-more|readalso|read-also|seealso|see-also"
           + "|author-?bio|about-?author|tagcloud|tag-cloud|taglist|tag-list"
-          + "|(?:^|[^a-z])(?:nav|menu|menus|ad|ads|adslot|adunit|dfp|gpt|tags|tag|meta|rail"
+          + "|(?:^|[^a-z])(?:nav|menu|menus|ad|ads|adslot|adunit|dfp|gpt|tags|meta|rail"
           + "|tools|toolbar|skip|jump|print|login|search|header|banner|rating|byline|caption"
           + "|credit|credits|follow|widget|widgets|popular|teaser|alert|sticky|utility|dateline"
           + "|timestamp|overlay|feedback|crumbs|subnav|topbar|donate|sr-only|visually-hidden"
           + "|screen-reader-text|invisible|d-none|print-only|noprint|pager|post-meta"
           + "|entry-meta|article-meta|keywords|reactions|reaction|likes|rightcol|leftcol)"
           + "(?:$|[^a-z])");
+
+  /** Chrome that stays chrome even inside a content-named wrapper ("post-comments"). */
+  private static final Pattern HARD_NEGATIVE = Pattern.compile(
+      "comment|share|sharing|social|related|recommend|newsletter|cookie|consent|advert"
+          + "|sponsor|promo|popup|modal|disqus|outbrain|taboola|paywall|subscri|signup"
+          + "|breadcrumb|(?:^|[^a-z])(?:ad|ads|nav|menu|tags|byline|meta|caption)(?:$|[^a-z])");
 
   /** Class/id fragments of the real content container. */
   private static final Pattern POSITIVE = Pattern.compile(
@@ -57,6 +63,17 @@ final class Boilerplate {
 
   static boolean isNegative(String classAndId) {
     return !classAndId.isEmpty() && NEGATIVE.matcher(classAndId).find();
+  }
+
+  /**
+   * Whether the class/id names chrome: a hard chrome word anywhere, or a softer one
+   * ("sidebar", "widget", "header") on an element not also named as content.
+   */
+  static boolean isChromeName(String classAndId) {
+    if (classAndId.isEmpty() || !NEGATIVE.matcher(classAndId).find()) {
+      return false;
+    }
+    return HARD_NEGATIVE.matcher(classAndId).find() || !POSITIVE.matcher(classAndId).find();
   }
 
   static boolean isPositive(String classAndId) {

@@ -69,13 +69,14 @@ final class BoilerplatePruner {
       return share < MAX_SHARE;
     }
     String ci = Boilerplate.classAndId(e);
-    if (ci.isEmpty() || tag.equals("body") || tag.equals("html")) {
+    if (ci.isEmpty() || tag.equals("body") || tag.equals("html") || tag.equals("article")
+        || tag.equals("main")) {
       return false;
     }
     if (keepComments && ci.contains("comment")) {
       return false;
     }
-    if (Boilerplate.isNegative(ci) && !Boilerplate.isBodyContainer(e)) {
+    if (Boilerplate.isChromeName(ci) && !Boilerplate.isBodyContainer(e)) {
       return share < MAX_SHARE;
     }
     return false;

@@ -36,7 +36,8 @@ final class ContentSelector {
       if (e.normalName().equals("li") || e.normalName().equals("dd")) {
         points *= 0.5;
       }
-      Element anc = e.parent();
+      // a container with loose text is itself the paragraph's home
+      Element anc = PARAGRAPHS.contains(e.normalName()) ? e.parent() : e;
       for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
         double[] s = scores.computeIfAbsent(anc, ContentSelector::initial);
         s[0] += level == 0 ? points : level == 1 ? points / 2 : points / (level * 3);
