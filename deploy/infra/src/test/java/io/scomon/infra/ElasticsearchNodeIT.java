@@ -51,7 +51,8 @@ class ElasticsearchNodeIT {
     node.close();
 
     assertThat(root.isAlive()).isFalse();
-    assertThat(tree).noneMatch(ProcessHandle::isAlive);
+    // an exited child may linger a moment until init reaps it
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> tree.stream().noneMatch(ProcessHandle::isAlive));
     assertThat(Files.exists(home)).isFalse();
     assertThat(Ports.taken(node.httpPort())).isFalse();
   }

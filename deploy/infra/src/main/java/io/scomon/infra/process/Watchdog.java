@@ -54,8 +54,15 @@ public final class Watchdog {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     for (ProcessHandle child : tree) {
-      if (child.isAlive()) {
+      try {
+        long left = Math.max(1, deadline - System.nanoTime());
+        child.onExit().get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        child.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         child.destroyForcibly();
       }
     }
