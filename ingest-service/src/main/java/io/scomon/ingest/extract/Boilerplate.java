@@ -33,6 +33,10 @@ final class Boilerplate {
           + "|sponsor|promo|popup|modal|disqus|outbrain|taboola|paywall|subscri|signup"
           + "|breadcrumb|(?:^|[^a-z])(?:ad|ads|nav|menu|tags|byline|meta|caption)(?:$|[^a-z])");
 
+  static boolean isHardChromeName(String classAndId) {
+    return !classAndId.isEmpty() && HARD_NEGATIVE.matcher(classAndId).find();
+  }
+
   /** Class/id fragments of the real content container. */
   private static final Pattern POSITIVE = Pattern.compile(
       "(?:^|[^a-z])(?:article|articlebody|article-?body|article-?content|article-?text|body"

@@ -77,6 +77,10 @@ final class BoilerplatePruner {
       return false;
     }
     if (Boilerplate.isChromeName(ci) && !Boilerplate.isBodyContainer(e)) {
+      if (!Boilerplate.isHardChromeName(ci) && stats.linkDensity(e) < 0.25
+          && stats.chars(e) >= 150) {
+        return false; // a "widget"/"header"-named wrapper of real text
+      }
       return share < MAX_SHARE;
     }
     return false;

@@ -27,10 +27,18 @@ final class ContentSelector {
   static List<Element> select(Element body) {
     TextStats stats = TextStats.of(body);
     Map<Element, double[]> scores = new IdentityHashMap<>();
+    Map<Element, int[]> textChars = new IdentityHashMap<>();
     for (Element e : body.getAllElements()) {
       int len = blockChars(e, stats);
       if (len < 25) {
         continue;
+      }
+      for (Element a = PARAGRAPHS.contains(e.normalName()) ? e.parent() : e; a != null;
+          a = a.parent()) {
+        textChars.computeIfAbsent(a, k -> new int[1])[0] += len;
+        if (a == body) {
+          break;
+        }
       }
       double points = 1 + Math.min(stats.commas(e), 20) + Math.min(len / 100.0, 3);
       if (e.normalName().equals("li") || e.normalName().equals("dd")) {
@@ -59,7 +67,7 @@ final class ContentSelector {
     if (best == null) {
       return List.of();
     }
-    best = climb(best, scores, stats);
+    best = climb(best, textChars, stats, body);
     return withSiblings(best, scores, stats);
   }
 
@@ -113,20 +121,27 @@ final class ContentSelector {
   }
 
   /**
-   * Moves up from the best element while its parent scores nearly as well and adds little link
-   * text: the story is then split over the parent's children.
+   * Moves up from the best element while the parent holds clearly more paragraph text (not
+   * just more links): a story split over many sibling blocks is then taken whole.
    */
-  private static Element climb(Element best, Map<Element, double[]> scores, TextStats stats) {
+  private static Element climb(
+      Element best, Map<Element, int[]> textChars, TextStats stats, Element body) {
     Element cur = best;
-    while (cur.parent() != null) {
+    while (cur.parent() != null && cur.parent() != body) {
       Element p = cur.parent();
-      double[] ps = scores.get(p);
-      double[] cs = scores.get(cur);
-      if (ps == null || ps[1] < cs[1] * 0.9 || stats.chars(p) > stats.chars(cur) * 3
-          || p.normalName().equals("body")) {
+      int[] pt = textChars.get(p);
+      int[] ct = textChars.get(cur);
+      if (pt == null || ct == null) {
         break;
       }
-      cur = p;
+      double ld = stats.linkDensity(p);
+      if (pt[0] >= ct[0] * 1.25 && ld <= Math.max(0.3, stats.linkDensity(cur) + 0.1)) {
+        cur = p;
+      } else if (pt[0] == ct[0] && stats.chars(p) < stats.chars(cur) * 1.1) {
+        cur = p; // a bare wrapper
+      } else {
+        break;
+      }
     }
     return cur;
   }
@@ -139,7 +154,14 @@ final class ContentSelector {
       chosen.add(best);
       return chosen;
     }
-    double bestScore = scores.get(best)[1];
+    double[] own = scores.get(best);
+    double bestScore = own == null ? 0 : own[1];
+    for (Element c : best.children()) {
+      double[] cs = scores.get(c);
+      if (cs != null) {
+        bestScore = Math.max(bestScore, cs[1]);
+      }
+    }
     double threshold = Math.max(10, bestScore * 0.2);
     String bestClass = best.className();
     for (Element sib : parent.children()) {
