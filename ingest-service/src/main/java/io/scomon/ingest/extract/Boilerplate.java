@@ -74,8 +74,9 @@ final class Boilerplate {
    * ("sidebar", "widget", "header") on an element not also named as content.
    */
   static boolean isChromeName(String classAndId) {
-    if (classAndId.isEmpty() || !NEGATIVE.matcher(classAndId).find()) {
-      return false;
+    if (classAndId.isEmpty() || !NEGATIVE.matcher(classAndId).find()
+        || classAndId.contains("embed")) {
+      return false; // embedded posts ("social-media-embed") are quoted content
     }
     return HARD_NEGATIVE.matcher(classAndId).find() || !POSITIVE.matcher(classAndId).find();
   }

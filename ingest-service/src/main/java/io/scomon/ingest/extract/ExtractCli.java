@@ -18,7 +18,8 @@ import org.jsoup.nodes.Document;
  * Command-line extractor: {@code ExtractCli DIR --out FILE [--base-urls FILE.json]} runs
  * {@link PageExtractor} on every {@code .html}/{@code .html.gz} file of DIR and writes
  * {@code {id: {"title", "author", "date", "articleBody"}}}. A forum page gives the thread title,
- * the first post's author and date, and all posts' bodies separated by blank lines.
+ * the first post's author and date, and every post as its byline (user name and time as shown)
+ * followed by its body, separated by blank lines.
  * {@code --base-urls} maps id to the page URL (an object of strings, or of objects with a
  * {@code url} field) used as base URI.
  */
@@ -83,7 +84,7 @@ public final class ExtractCli {
     m.put("date", first.published() == null ? null : first.published().toLocalDate().toString());
     List<String> bodies = new ArrayList<>();
     for (ExtractedArticle a : page.articles()) {
-      bodies.add(a.body());
+      bodies.add(a.byline() == null ? a.body() : a.byline() + "\n\n" + a.body());
     }
     m.put("articleBody", String.join("\n\n", bodies));
     return m;

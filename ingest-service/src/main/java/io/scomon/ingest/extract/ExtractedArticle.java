@@ -20,6 +20,8 @@ import java.util.List;
  * @param postId forum only: the board's id of the post, else null
  * @param postNumber forum only: 1-based position of the post in the thread, when known
  * @param postUrl forum only: permalink of the post, when known
+ * @param byline forum only: the post's header as the page shows it (user name, then the time
+ *     as displayed, one per line), else null
  */
 public record ExtractedArticle(
     String title,
@@ -33,7 +35,8 @@ public record ExtractedArticle(
     String threadTitle,
     String postId,
     Integer postNumber,
-    String postUrl) {
+    String postUrl,
+    String byline) {
 
   public ExtractedArticle {
     authors = authors == null ? List.of() : List.copyOf(authors);

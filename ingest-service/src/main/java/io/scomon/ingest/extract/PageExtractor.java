@@ -45,8 +45,19 @@ public final class PageExtractor {
     String body = ArticleBodyExtractor.extract(copy, jsonLd, h, meta.title());
     ExtractedArticle article = new ExtractedArticle(meta.title(), body, meta.authors(),
         meta.published(), meta.canonicalUrl(), meta.siteName(), meta.languageHint(),
-        null, null, null, null, null);
+        null, null, null, null, null, null);
     return new ExtractedPage(List.of(article), null);
+  }
+
+  private static String byline(ForumPost p) {
+    List<String> lines = new ArrayList<>(2);
+    if (p.author() != null) {
+      lines.add(TextNormalizer.clean(p.author()));
+    }
+    if (p.timeText() != null) {
+      lines.add(TextNormalizer.clean(p.timeText()));
+    }
+    return lines.isEmpty() ? null : String.join("\n", lines);
   }
 
   private static List<ExtractedArticle> forumArticles(List<ForumPost> posts, PageMetadata meta) {
@@ -59,7 +70,7 @@ public final class PageExtractor {
       List<String> authors = p.author() == null ? List.of() : List.of(p.author());
       out.add(new ExtractedArticle(meta.title(), body, authors, p.published(),
           meta.canonicalUrl(), meta.siteName(), meta.languageHint(), meta.canonicalUrl(),
-          meta.title(), p.postId(), p.number(), p.permalink()));
+          meta.title(), p.postId(), p.number(), p.permalink(), byline(p)));
     }
     return out;
   }

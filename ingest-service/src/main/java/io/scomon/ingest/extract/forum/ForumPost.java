@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
  * @param number position in the thread as the board shows it, or null
  * @param postId the board's id of the post, or null
  * @param permalink absolute URL of the single post, or null
+ * @param timeText the post time as the page displays it ("May 3, 2024, 8:45am"), or null
  */
 public record ForumPost(
     Element content,
@@ -19,4 +20,5 @@ public record ForumPost(
     OffsetDateTime published,
     Integer number,
     String postId,
-    String permalink) {}
+    String permalink,
+    String timeText) {}

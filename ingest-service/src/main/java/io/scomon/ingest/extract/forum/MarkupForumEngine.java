@@ -58,9 +58,12 @@ abstract class MarkupForumEngine implements ForumEngine {
   private ForumPost read(Element body, Element container) {
     String author = author(body, container);
     OffsetDateTime time = null;
+    String timeText = null;
     for (Element t : outside(container.select(markup.time()), body)) {
       time = dateOf(t);
       if (time != null) {
+        String shown = t.text().strip();
+        timeText = shown.isEmpty() || shown.length() > 80 ? null : shown;
         break;
       }
     }
@@ -84,7 +87,7 @@ abstract class MarkupForumEngine implements ForumEngine {
         }
       }
     }
-    return new ForumPost(body, author, time, number, id, link);
+    return new ForumPost(body, author, time, number, id, link, timeText);
   }
 
   private String author(Element body, Element container) {
