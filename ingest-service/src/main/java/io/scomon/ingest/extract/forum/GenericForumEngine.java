@@ -1,5 +1,6 @@
 package io.scomon.ingest.extract.forum;
 
+import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -14,24 +15,51 @@ import org.jsoup.nodes.Element;
  */
 final class GenericForumEngine extends MarkupForumEngine {
 
-  static final String BODIES = "[itemtype*=DiscussionForumPosting] [itemprop=text],"
-      + " [itemtype*=DiscussionForumPosting] [itemprop=articleBody],"
-      + " [itemtype*=Comment] [itemprop=text], [itemtype*=Answer] [itemprop=text],"
-      + " [itemtype*=Question] [itemprop=text], .js-post-body, .post-body, .postbody,"
-      + " .post_body, .post-message, .post_message, .postmessage, .message-body, .messageText,"
-      + " .message-content, [data-role=commentContent], .usertext-body, [slot=text-body],"
-      + " [slot=comment], [data-post-id] .content, [data-post-id] .post-content,"
-      + " .post-text, .posttext, .forum-post-body,"
-      + " .reply-content, .post__body, .Post-body, .ipsComment_content";
+  /** Post-body markers, most specific first; the first group found on the page is used. */
+  static final List<String> BODY_GROUPS = List.of(
+      ".js-post-body",
+      "[data-role=commentContent]",
+      ".message-body .bbWrapper, .bbWrapper",
+      ".post-body, .postbody, .post_body, .post-message, .post_message, .postmessage,"
+          + " .message-body, .messageText, .post-text, .posttext, .forum-post-body,"
+          + " .post__body, .Post-body, .reply-content",
+      "[slot=text-body], [slot=comment], .usertext-body",
+      "[data-post-id] .content, [data-post-id] .post-content",
+      "[itemtype*=DiscussionForumPosting] [itemprop=text],"
+          + " [itemtype*=DiscussionForumPosting] [itemprop=articleBody],"
+          + " [itemtype*=Comment] [itemprop=text], [itemtype*=Answer] [itemprop=text],"
+          + " [itemtype*=Question] [itemprop=text]",
+      ".message-content, .ipsComment_content");
+
+  static final String BODIES = String.join(", ", BODY_GROUPS);
 
   GenericForumEngine() {
-    super(new ForumMarkup(
-        BODIES,
+    super(markupFor(BODIES));
+  }
+
+  private static ForumMarkup markupFor(String bodies) {
+    return new ForumMarkup(
+        bodies,
         ForumMarkup.COMMON_AUTHOR,
         ForumMarkup.COMMON_TIME,
         "[itemprop=position], .post-number, .postNumber, .post-count, .postcounter",
         ForumMarkup.COMMON_CHROME,
-        "a[href*=#post], a[href*=/post-], a[href*=#p], a[href*=#comment], a[href*=/posts/]"));
+        "a[href*=#post], a[href*=/post-], a[href*=#p], a[href*=#comment], a[href*=/posts/]");
+  }
+
+  @Override
+  ForumMarkup markup(Document doc) {
+    String fallback = null;
+    for (String group : BODY_GROUPS) {
+      int n = outermost(doc.select(group)).size();
+      if (n >= 2) {
+        return markupFor(group);
+      }
+      if (n == 1 && fallback == null) {
+        fallback = group;
+      }
+    }
+    return markupFor(fallback == null ? BODIES : fallback);
   }
 
   @Override

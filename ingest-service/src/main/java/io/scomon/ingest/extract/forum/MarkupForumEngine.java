@@ -32,8 +32,14 @@ abstract class MarkupForumEngine implements ForumEngine {
     this.markup = markup;
   }
 
+  /** The markup to read this page with; engines that choose per page override it. */
+  ForumMarkup markup(Document doc) {
+    return markup;
+  }
+
   @Override
   public List<ForumPost> posts(Document doc) {
+    ForumMarkup markup = markup(doc);
     List<Element> bodies = outermost(doc.select(markup.body()));
     Map<Element, Integer> counts = new IdentityHashMap<>();
     for (Element b : bodies) {
@@ -47,7 +53,7 @@ abstract class MarkupForumEngine implements ForumEngine {
       while (container.parent() != null && counts.getOrDefault(container.parent(), 0) == 1) {
         container = container.parent();
       }
-      posts.add(read(body, container));
+      posts.add(read(markup, body, container));
     }
     for (ForumPost p : posts) {
       p.content().select(markup.chrome()).remove();
@@ -55,8 +61,8 @@ abstract class MarkupForumEngine implements ForumEngine {
     return posts;
   }
 
-  private ForumPost read(Element body, Element container) {
-    String author = author(body, container);
+  private static ForumPost read(ForumMarkup markup, Element body, Element container) {
+    String author = author(markup, body, container);
     OffsetDateTime time = null;
     String timeText = null;
     for (Element t : outside(container.select(markup.time()), body)) {
@@ -90,7 +96,7 @@ abstract class MarkupForumEngine implements ForumEngine {
     return new ForumPost(body, author, time, number, id, link, timeText);
   }
 
-  private String author(Element body, Element container) {
+  private static String author(ForumMarkup markup, Element body, Element container) {
     for (Element e = body; e != null; e = e.parent()) {
       if (e.hasAttr("data-author") && !e.attr("data-author").isBlank()) {
         return e.attr("data-author").strip();
