@@ -9,12 +9,12 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.ru.RussianLightStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.PorterStemmer;
-import org.tartarus.snowball.ext.RussianStemmer;
 
 /**
  * Analyses text into an {@link AnalyzedText} with one Lucene chain for all three languages of the
@@ -30,8 +30,10 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *       they only lose a plural "s". Porter still folds some families a taxonomy must not rely on
  *       ("important"/"imports", "transition"/"transit", "connected"/"connectivity"): such terms
  *       are written as phrases;
- *   <li>Cyrillic tokens: Snowball Russian stemmer, as in {@code RussianAnalyzer}, after folding
- *       "ё" to "е" ("наркотиков" becomes "наркотик");
+ *   <li>Cyrillic tokens: Lucene's light Russian stemmer ({@code RussianLightStemFilter}) after
+ *       folding "ё" to "е" ("наркотиков" becomes "наркотик"). The Snowball stemmer of {@code
+ *       RussianAnalyzer} was tried and dropped: it cuts names in "-стан" two ways ("Афганистан" to
+ *       "афганиста" but "Афганистане" to "афганистан"), the light one keeps "афганистан" for all;
  *   <li>Chinese: one token per character (UAX#29 does this), so a taxonomy phrase "贩毒" is the
  *       sequence 贩,毒 and matches wherever the two characters stand together. Word segmentation
  *       with SmartChineseAnalyzer was measured and rejected: about 2 ms per 5 KB of Chinese (four
@@ -139,7 +141,7 @@ public final class TextAnalyzer {
 
   /**
    * Stems each token by its script: Latin with Porter (as Lucene's {@code PorterStemFilter}),
-   * Cyrillic with Snowball Russian (as {@code RussianAnalyzer}), others left alone. Snowball
+   * Cyrillic with the light Russian stemmer, others left alone. Snowball
    * stemming is most of the analysis time, and news repeats its words, so each filter (one per
    * thread, reused by Lucene) remembers the stems it computed, up to {@value #CACHE_SIZE} words.
    */
@@ -149,7 +151,7 @@ public final class TextAnalyzer {
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final SnowballStemmer porter = new PorterStemmer();
-    private final SnowballStemmer russian = new RussianStemmer();
+    private final RussianLightStemmer russian = new RussianLightStemmer();
     private final CharArrayMap<char[]> stems = new CharArrayMap<>(1024, false);
 
     ScriptStemFilter(TokenStream input) {
@@ -178,7 +180,7 @@ public final class TextAnalyzer {
         }
       } else if (script == Script.CYRILLIC) {
         foldYo(term.buffer(), term.length());
-        stem(russian);
+        term.setLength(russian.stem(term.buffer(), term.length()));
       }
       if (stems.size() >= CACHE_SIZE) {
         stems.clear();
