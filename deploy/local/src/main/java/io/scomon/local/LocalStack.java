@@ -1,0 +1,180 @@
+package io.scomon.local;
+
+import io.scomon.infra.InfraException;
+import io.scomon.infra.elasticsearch.ElasticsearchDistribution;
+import io.scomon.infra.elasticsearch.ElasticsearchNode;
+import io.scomon.infra.process.Ports;
+import io.scomon.schemas.topic.TopicProvisioner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * Runs the whole system on this machine: Kafka (own JVM) and Elasticsearch (own process) with data
+ * kept between runs, the pipeline's topics, and prints where everything is. Ctrl-C stops all it
+ * started; so does {@code deploy/scomon down}.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private final LocalStackConfig config;
+  private final PrintStream out;
+  private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+  private String kafkaBootstrap;
+  private String elasticsearchUrl;
+
+  LocalStack(LocalStackConfig config, PrintStream out) {
+    this.config = config;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    LocalStackConfig config;
+    try {
+      config = LocalStackConfig.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("scomon up: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    LocalStack stack = new LocalStack(config, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.out.println("Stopping SCO Monitor ...");
+      stack.close();
+      stopped.countDown();
+    }, "scomon-stop"));
+    try {
+      stack.start();
+    } catch (InfraException e) {
+      System.err.println("scomon up: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    stack.printEndpoints();
+    stopped.await();
+  }
+
+  void start() {
+    Path data = config.dataDir();
+    try {
+      Files.createDirectories(data.resolve("logs"));
+    } catch (IOException e) {
+      throw new InfraException("cannot create the data directory " + data + ": " + e.getMessage(), e);
+    }
+    PidFile.claim(data.resolve("scomon.pid"));
+    started.add(() -> PidFile.release(data.resolve("scomon.pid")));
+    Ports.requireFree(config.kafkaPort(), "Kafka", "SCOMON_KAFKA_PORT");
+    Ports.requireFree(config.elasticsearchPort(), "Elasticsearch", "SCOMON_ES_PORT");
+    Ports.requireFree(config.kafkaPort() + 1, "the Kafka controller", "SCOMON_KAFKA_PORT (it uses PORT+1 too)");
+
+    out.println("Starting Kafka and Elasticsearch (data in " + data + ") ...");
+    ChildProcess kafka = ChildProcess.startJava("kafka", data, data.resolve("logs/kafka.log"),
+        List.of("-Xms256m", "-Xmx512m"), "io.scomon.infra.kafka.KafkaServerMain",
+        List.of(data.resolve("kafka").toString(), Integer.toString(config.kafkaPort()),
+            Integer.toString(config.kafkaPort() + 1)), Map.of());
+    started.add(kafka);
+    kafkaBootstrap = Ports.LOOPBACK + ":" + config.kafkaPort();
+
+    ElasticsearchNode es = ElasticsearchNode.start(ElasticsearchDistribution.fromSystemProperties(),
+        ElasticsearchNode.Settings.throwaway().withHttpPort(config.elasticsearchPort())
+            .withHome(config.elasticsearchHome()));
+    started.add(es);
+    elasticsearchUrl = es.httpUrl();
+
+    awaitKafka(kafka);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
+      new TopicProvisioner(admin, (short) 1).ensureAll();
+    }
+  }
+
+  void printEndpoints() {
+    out.println("SCO Monitor is running.");
+    out.println("Elasticsearch: " + elasticsearchUrl);
+    out.println("Kafka: " + kafkaBootstrap);
+    out.println("Data: " + config.dataDir());
+    out.println("Logs: " + config.dataDir().resolve("logs"));
+    out.println("Stop: Ctrl-C here, or deploy/scomon down");
+  }
+
+  String kafkaBootstrap() {
+    return kafkaBootstrap;
+  }
+
+  String elasticsearchUrl() {
+    return elasticsearchUrl;
+  }
+
+  private void awaitKafka(ChildProcess kafka) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+      while (System.nanoTime() < deadline) {
+        if (!kafka.isAlive()) {
+          throw new InfraException("Kafka stopped while starting. Last lines of " + kafka.log() + ":\n  " + kafka.tail(20));
+        }
+        try {
+          admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+          return;
+        } catch (ExecutionException | TimeoutException e) {
+          // not ready yet
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InfraException("interrupted while waiting for Kafka", e);
+        }
+      }
+    }
+    throw new InfraException("Kafka did not become ready within 90 s; see " + kafka.log() + ":\n  " + kafka.tail(20));
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> reversed = new ArrayList<>(started);
+    Collections.reverse(reversed);
+    for (AutoCloseable c : reversed) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        System.err.println("while stopping: " + e.getMessage());
+      }
+    }
+    started.clear();
+  }
+
+  /** One process of the stack per data directory. */
+  static final class PidFile {
+    private PidFile() {}
+
+    static void claim(Path file) {
+      try {
+        if (Files.exists(file)) {
+          String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+          long pid = Long.parseLong(text.isEmpty() ? "0" : text);
+          if (pid != 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            throw new InfraException("SCO Monitor already runs from this data directory (pid " + pid + "). "
+                + "Stop it with 'deploy/scomon down' (or Ctrl-C in its terminal), or use another SCOMON_DATA.");
+          }
+        }
+        Files.writeString(file, Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
+      } catch (IOException | NumberFormatException e) {
+        throw new InfraException("cannot use pid file " + file + ": " + e.getMessage(), e);
+      }
+    }
+
+    static void release(Path file) throws IOException {
+      Files.deleteIfExists(file);
+    }
+  }
+}
