@@ -7,9 +7,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Finds the headline: a caller's selector, else the {@code <h1>} that agrees with the
- * {@code og:title}/JSON-LD headline/{@code <title>}, else the metadata title, else the
- * {@code <title>}, each stripped of a " | Site name" suffix.
+ * Finds the headline: a caller's selector, else the {@code <h1>} (when it is not the site's
+ * logo) reconciled with the {@code og:title}/JSON-LD headline/{@code <title>} stripped of their
+ * " | Site name" parts, else a topic-title {@code <h2>} that {@code <title>} repeats, else the
+ * metadata title.
  */
 final class TitleFinder {
 
@@ -28,51 +29,107 @@ final class TitleFinder {
     String og = MetadataExtractor.meta(doc, "og:title", "twitter:title");
     String headline = jsonLd.articleText("headline");
     String docTitle = TextNormalizer.cleanOrNull(doc.title());
+    String metaTitle = og != null ? stripSite(og, siteName)
+        : headline != null ? stripSite(headline, siteName) : null;
+    String pageTitle = docTitle == null ? null : stripSite(docTitle, siteName);
     List<String> h1s = new ArrayList<>();
+    boolean h1InArticle = false;
     for (Element h : doc.select("h1")) {
       String t = TextNormalizer.cleanOrNull(h.text());
-      if (t != null && t.length() < 400) {
-        h1s.add(t);
+      if (t != null && t.length() < 400 && !isSiteName(h, t, siteName)) {
+        if (h1s.isEmpty()) {
+          h1InArticle = h.closest("article, [itemprop=articleBody], main") != null;
+        }
+        h1s.add(stripSite(t, siteName));
       }
     }
+    // an h1 that is exactly one of the metadata titles
     for (String h1 : h1s) {
-      if (agrees(h1, og) || agrees(h1, headline) || agrees(h1, docTitle)) {
+      String n = norm(h1);
+      if (!n.isEmpty() && (n.equals(norm(metaTitle)) || n.equals(norm(pageTitle))
+          || n.equals(norm(headline)))) {
         return h1;
       }
     }
-    for (String meta : new String[] {og, headline}) {
-      if (meta != null) {
-        return stripSite(meta, siteName);
-      }
-    }
-    if (docTitle != null) {
-      String t = stripSite(docTitle, siteName);
-      if (h1s.size() == 1 && !agrees(h1s.get(0), siteName)) {
-        return h1s.get(0);
-      }
-      return t;
-    }
+    String ref = metaTitle != null ? metaTitle : pageTitle;
     if (!h1s.isEmpty()) {
-      return h1s.get(0);
+      String h1 = h1s.get(0);
+      if (ref != null) {
+        String a = norm(h1);
+        String b = norm(ref);
+        if (!b.isEmpty() && a.endsWith(b) && b.length() >= a.length() * 0.5) {
+          return ref; // the h1 adds a label ("News", "Solved") before the headline
+        }
+        if (!a.isEmpty() && b.startsWith(a) && a.length() >= b.length() * 0.4) {
+          return ref; // the h1 is a shortened headline
+        }
+      }
+      boolean story = h1InArticle || isStory(doc, jsonLd);
+      if (ref == null || (story && (words(h1) >= 2 || norm(ref).contains(norm(h1))))) {
+        return h1;
+      }
+    }
+    // boards that put the topic title in an h2 also write it in <title>
+    if (docTitle != null) {
+      String nt = norm(docTitle);
+      for (Element h : doc.select("h2")) {
+        String t = TextNormalizer.cleanOrNull(h.text());
+        if (t != null && words(t) >= 2 && norm(t).length() >= 10 && nt.contains(norm(t))) {
+          return t;
+        }
+      }
+    }
+    if (ref != null) {
+      return ref;
     }
     return TextNormalizer.cleanOrNull(hints.feedTitle());
   }
 
-  /** Whether an {@code <h1>} text is the same headline as a metadata title. */
-  private static boolean agrees(String h1, String meta) {
-    if (meta == null || h1.length() < 4) {
-      return false;
+  /**
+   * Whether the page says it is a story (article, post, thread) rather than a product or
+   * service page, whose h1 tends to be a slogan while the metadata carries the name.
+   */
+  private static boolean isStory(Document doc, JsonLd jsonLd) {
+    String type = MetadataExtractor.meta(doc, "og:type");
+    if (type != null && (type.contains("article") || type.contains("blog"))) {
+      return true;
     }
-    String a = norm(h1);
-    String b = norm(meta);
-    if (a.isEmpty()) {
-      return false;
+    for (var n : jsonLd.articles()) {
+      for (String t : JsonLd.types(n)) {
+        if (t.contains("article") || t.contains("posting") || t.equals("question")
+            || t.equals("qapage")) {
+          return true;
+        }
+      }
     }
-    return a.equals(b) || (b.startsWith(a) && a.length() > b.length() * 0.4)
-        || (b.endsWith(a) && a.length() > b.length() * 0.5);
+    return false;
+  }
+
+  /** Whether an h1 is the site's name or logo rather than a headline. */
+  private static boolean isSiteName(Element h, String text, String siteName) {
+    String n = norm(text);
+    String site = norm(siteName);
+    if (n.isEmpty() || (!site.isEmpty() && (site.contains(n) || n.equals(site)))) {
+      return true;
+    }
+    for (Element p = h; p != null; p = p.parent()) {
+      if (p.normalName().equals("header") && p.parent() != null
+          && p.parent().normalName().equals("body")) {
+        return true;
+      }
+      String ci = Boilerplate.classAndId(p);
+      if (ci.contains("logo") || ci.contains("brand") || ci.contains("site-title")
+          || ci.contains("masthead")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String norm(String s) {
+    if (s == null) {
+      return "";
+    }
     StringBuilder sb = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -108,7 +165,7 @@ final class TitleFinder {
       }
       // without a known site name, drop a short trailing part
       if (words(tail) <= 4 && words(head) >= words(tail) + 2) {
-        return head;
+        return stripSite(head, siteName);
       }
     }
     return title;
