@@ -13,7 +13,8 @@ package io.scomon.ingest.extract.forum;
 public record ForumMarkup(
     String body, String author, String time, String number, String chrome, String permalink) {
 
-  static final String COMMON_AUTHOR = "[itemprop=author] [itemprop=name], [itemprop=author],"
+  static final String COMMON_AUTHOR = "[itemprop=author] [itemprop=name], .owner .user-details a,"
+      + " [data-username], [itemprop=author],"
       + " [data-author], .username, .author-name, .post-author, .author a, .author,"
       + " a[href*=member], a[href*=/u/], a[href*=profile], a[href*=/user]";
   static final String COMMON_TIME = "time[datetime], [itemprop=datePublished], [data-time],"

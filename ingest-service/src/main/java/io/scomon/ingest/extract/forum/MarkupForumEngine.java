@@ -58,14 +58,41 @@ abstract class MarkupForumEngine implements ForumEngine {
     for (ForumPost p : posts) {
       p.content().select(markup.chrome()).remove();
     }
-    return posts;
+    return withoutRepeats(posts);
+  }
+
+  /**
+   * Drops a post whose text repeats its neighbour's (boards that show the opening post twice,
+   * as a preview and as the post), keeping the copy that carries more metadata.
+   */
+  private static List<ForumPost> withoutRepeats(List<ForumPost> posts) {
+    List<ForumPost> out = new ArrayList<>(posts.size());
+    String previous = null;
+    for (ForumPost p : posts) {
+      String text = p.content().text();
+      if (text.equals(previous)) {
+        ForumPost last = out.get(out.size() - 1);
+        if (known(p) > known(last)) {
+          out.set(out.size() - 1, p);
+        }
+        continue;
+      }
+      out.add(p);
+      previous = text;
+    }
+    return out;
+  }
+
+  private static int known(ForumPost p) {
+    return (p.author() == null ? 0 : 1) + (p.published() == null ? 0 : 1)
+        + (p.postId() == null ? 0 : 1) + (p.number() == null ? 0 : 1);
   }
 
   private static ForumPost read(ForumMarkup markup, Element body, Element container) {
     String author = author(markup, body, container);
     OffsetDateTime time = null;
     String timeText = null;
-    for (Element t : outside(container.select(markup.time()), body)) {
+    for (Element t : inOrder(container, markup.time(), body)) {
       time = dateOf(t);
       if (time != null) {
         String shown = t.text().strip();
@@ -75,7 +102,7 @@ abstract class MarkupForumEngine implements ForumEngine {
     }
     Integer number = null;
     if (markup.number() != null) {
-      for (Element n : outside(container.select(markup.number()), body)) {
+      for (Element n : inOrder(container, markup.number(), body)) {
         number = numberOf(n);
         if (number != null) {
           break;
@@ -85,7 +112,7 @@ abstract class MarkupForumEngine implements ForumEngine {
     String id = postId(body, container);
     String link = null;
     if (markup.permalink() != null) {
-      for (Element a : outside(container.select(markup.permalink()), body)) {
+      for (Element a : inOrder(container, markup.permalink(), body)) {
         String href = a.absUrl("href");
         if (!href.isEmpty()) {
           link = href;
@@ -108,8 +135,9 @@ abstract class MarkupForumEngine implements ForumEngine {
         break;
       }
     }
-    for (Element a : outside(container.select(markup.author()), body)) {
+    for (Element a : inOrder(container, markup.author(), body)) {
       String name = a.hasAttr("data-author") ? a.attr("data-author")
+          : a.hasAttr("data-username") ? a.attr("data-username")
           : a.hasAttr("content") && a.text().isBlank() ? a.attr("content") : a.text();
       name = name.strip();
       if (!name.isEmpty() && name.length() <= 60) {
@@ -164,6 +192,18 @@ abstract class MarkupForumEngine implements ForumEngine {
       }
     }
     return null;
+  }
+
+  /**
+   * Matches of a selector list outside {@code body}, by selector priority first (the list's
+   * order), then document order: {@code select("a, b")} alone would mix the two.
+   */
+  private static List<Element> inOrder(Element container, String selectors, Element body) {
+    List<Element> out = new ArrayList<>();
+    for (String sel : selectors.split(",")) {
+      out.addAll(outside(container.select(sel.strip()), body));
+    }
+    return out;
   }
 
   /** The elements that are not inside {@code body}. */
