@@ -37,6 +37,24 @@ final class BoilerplatePruner {
     }
   }
 
+  /** Removes scripts, styles and hidden elements only (the forum path's cleaning). */
+  static void removeInvisible(Element body) {
+    if (body == null) {
+      return;
+    }
+    List<Element> doomed = new ArrayList<>();
+    for (Element e : body.getAllElements()) {
+      String tag = e.normalName();
+      if (tag.equals("script") || tag.equals("style") || tag.equals("template")
+          || isHidden(e)) {
+        doomed.add(e);
+      }
+    }
+    for (Element e : doomed) {
+      e.remove();
+    }
+  }
+
   private static void collect(
       Element e, TextStats stats, int total, boolean keepComments, List<Element> doomed) {
     for (Element child : e.children()) {

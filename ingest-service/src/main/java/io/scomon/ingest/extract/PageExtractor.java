@@ -30,6 +30,8 @@ public final class PageExtractor {
       copy.select(sel).remove();
     }
     if (h.bodySelector() == null) {
+      // hidden duplicates (microdata copies, mobile variants) must not become posts
+      BoilerplatePruner.removeInvisible(copy.body());
       Optional<ForumEngine> engine = ForumEngines.detect(copy);
       if (engine.isPresent()) {
         List<ExtractedArticle> posts = forumArticles(engine.get().posts(copy), meta);

@@ -17,7 +17,8 @@ public record ForumMarkup(
       + " [data-username], [itemprop=author],"
       + " [data-author], .username, .author-name, .post-author, .author a, .author,"
       + " a[href*=member], a[href*=/u/], a[href*=profile], a[href*=/user]";
-  static final String COMMON_TIME = "time[datetime], [itemprop=datePublished], [data-time],"
+  static final String COMMON_TIME = ".owner .relativetime, [itemprop=dateCreated],"
+      + " time[datetime], [itemprop=datePublished], [data-time],"
       + " [data-timestamp], .date, .post-date, .postdate, .time, [class*=date]";
   static final String COMMON_CHROME = ".signature, .signaturecontainer, .message-signature,"
       + " .post-signature, .sig, [class*=signature], .quote-header, .bbCodeBlock-expandLink,"

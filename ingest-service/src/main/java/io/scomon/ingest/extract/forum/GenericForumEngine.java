@@ -20,6 +20,7 @@ final class GenericForumEngine extends MarkupForumEngine {
       ".js-post-body",
       "[data-role=commentContent]",
       ".message-body .bbWrapper, .bbWrapper",
+      ".postmsg",
       ".post-body, .postbody, .post_body, .post-message, .post_message, .postmessage,"
           + " .message-body, .messageText, .post-text, .posttext, .forum-post-body,"
           + " .post__body, .Post-body, .reply-content",
