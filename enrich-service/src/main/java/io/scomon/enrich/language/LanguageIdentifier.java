@@ -1,0 +1,125 @@
+package io.scomon.enrich.language;
+
+import io.scomon.enrich.text.Markup;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * Identifies the language of a text with OpenNLP's {@link LanguageDetectorME} and the 103-language
+ * model of {@code opennlp-models-langdetect} (a jar holding {@value #MODEL_RESOURCE} at its root),
+ * loaded once per instance. Bounded and cheap:
+ *
+ * <ul>
+ *   <li>only the first {@value #PREFIX_CHARS} characters are read (markup stripped): the model is
+ *       sure of a language well before that, and its cost grows with the length;
+ *   <li>fewer than {@value #MIN_LETTERS} letters: {@value #UNDETERMINED}; a Chinese or Japanese
+ *       character counts as three letters (it carries about a word);
+ *   <li>mostly Chinese characters without Japanese kana: "zh" without asking the model, which is
+ *       unsure on short Chinese;
+ *   <li>otherwise the model's best guess; when it hesitates (best probability under {@value
+ *       #UNSURE}) on a Cyrillic text and Russian, the Cyrillic language this monitor mostly reads,
+ *       is within half of the best, Russian is preferred, so a short Russian headline is not
+ *       called Bulgarian; a best
+ *       guess under {@value #MIN_CONFIDENCE}, or less than {@value #MIN_LEAD} times as likely as
+ *       the runner-up, is {@value #UNDETERMINED}. (The model spreads probability over 103
+ *       languages, so on short texts even a right guess has a small absolute probability; the
+ *       lead over the runner-up says more.)
+ * </ul>
+ *
+ * <p>Thread-safe: each thread gets its own detector over the shared, immutable model.
+ */
+public final class LanguageIdentifier {
+
+  public static final String UNDETERMINED = "und";
+  public static final String MODEL_RESOURCE = "/langdetect-183.bin";
+  public static final int PREFIX_CHARS = 1000;
+  public static final int MIN_LETTERS = 20;
+  static final double UNSURE = 0.5;
+  static final double MIN_CONFIDENCE = 0.01;
+  static final double MIN_LEAD = 1.2;
+
+  private static final String RUSSIAN = "rus";
+
+  private final ThreadLocal<LanguageDetectorME> detectors;
+
+  public LanguageIdentifier(LanguageDetectorModel model) {
+    this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
+  }
+
+  /** Loads the model from the classpath; takes about a second, so keep one instance. */
+  public static LanguageIdentifier fromClasspath() {
+    try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "language model " + MODEL_RESOURCE + " is missing: add org.apache.opennlp:opennlp-models-langdetect");
+      }
+      return new LanguageIdentifier(new LanguageDetectorModel(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read language model " + MODEL_RESOURCE, e);
+    }
+  }
+
+  /** The language code of {@code text}; see {@link #identify}. */
+  public String language(String text) {
+    return identify(text).code();
+  }
+
+  public LanguageGuess identify(String text) {
+    if (text == null) {
+      return new LanguageGuess(UNDETERMINED, 0);
+    }
+    String prefix = Markup.strip(text.length() > PREFIX_CHARS ? text.substring(0, PREFIX_CHARS) : text);
+    ScriptCounts counts = ScriptCounts.of(prefix);
+    if (counts.letters() + 2 * (counts.han() + counts.kana()) < MIN_LETTERS) {
+      return new LanguageGuess(UNDETERMINED, 0);
+    }
+    if (counts.han() * 2 > counts.letters() && counts.kana() * 20 < counts.letters()) {
+      return new LanguageGuess("zh", 1.0);
+    }
+    Language[] ranked = detectors.get().predictLanguages(prefix);
+    Language best = ranked[0];
+    if (counts.cyrillic() * 2 > counts.letters() && best.getConfidence() < UNSURE && !RUSSIAN.equals(best.getLang())) {
+      for (int i = 1; i < Math.min(3, ranked.length); i++) {
+        if (RUSSIAN.equals(ranked[i].getLang()) && ranked[i].getConfidence() * 2 >= best.getConfidence()) {
+          return new LanguageGuess("ru", ranked[i].getConfidence());
+        }
+      }
+    }
+    if (best.getConfidence() < MIN_CONFIDENCE
+        || (ranked.length > 1 && best.getConfidence() < MIN_LEAD * ranked[1].getConfidence())) {
+      return new LanguageGuess(UNDETERMINED, 0);
+    }
+    return new LanguageGuess(Iso639.toPart1(best.getLang()), best.getConfidence());
+  }
+
+  /** Letters of a text by script, enough to recognise Chinese and too-short texts. */
+  private record ScriptCounts(int letters, int han, int kana, int cyrillic) {
+    static ScriptCounts of(String text) {
+      int letters = 0;
+      int han = 0;
+      int kana = 0;
+      int cyrillic = 0;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        if (!Character.isLetter(cp)) {
+          continue;
+        }
+        letters++;
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        if (script == Character.UnicodeScript.HAN) {
+          han++;
+        } else if (script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
+          kana++;
+        } else if (script == Character.UnicodeScript.CYRILLIC) {
+          cyrillic++;
+        }
+      }
+      return new ScriptCounts(letters, han, kana, cyrillic);
+    }
+  }
+}
