@@ -31,7 +31,19 @@ final class Boilerplate {
   private static final Pattern HARD_NEGATIVE = Pattern.compile(
       "comment|share|sharing|social|related|recommend|newsletter|cookie|consent|advert"
           + "|sponsor|promo|popup|modal|disqus|outbrain|taboola|paywall|subscri|signup"
-          + "|breadcrumb|(?:^|[^a-z])(?:ad|ads|nav|menu|tags|byline|meta|caption)(?:$|[^a-z])");
+          + "|breadcrumb|footer|copyright|(?:^|[^a-z])(?:ad|ads|nav|menu|tags|byline|meta|caption"
+          + "|legal)(?:$|[^a-z])");
+
+  /**
+   * Whether a block named by {@code classAndId} is chrome, given its size and link density: a
+   * soft name ("widget", "header") on a block of real, unlinked text does not count.
+   */
+  static boolean isChromeBlock(String classAndId, int chars, double linkDensity) {
+    if (!isChromeName(classAndId)) {
+      return false;
+    }
+    return isHardChromeName(classAndId) || linkDensity >= 0.25 || chars < 150;
+  }
 
   static boolean isHardChromeName(String classAndId) {
     return !classAndId.isEmpty() && HARD_NEGATIVE.matcher(classAndId).find();

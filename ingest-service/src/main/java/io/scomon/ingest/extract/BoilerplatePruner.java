@@ -94,11 +94,8 @@ final class BoilerplatePruner {
     if (keepComments && ci.contains("comment")) {
       return false;
     }
-    if (Boilerplate.isChromeName(ci) && !Boilerplate.isBodyContainer(e)) {
-      if (!Boilerplate.isHardChromeName(ci) && stats.linkDensity(e) < 0.25
-          && stats.chars(e) >= 150) {
-        return false; // a "widget"/"header"-named wrapper of real text
-      }
+    if (Boilerplate.isChromeBlock(ci, stats.chars(e), stats.linkDensity(e))
+        && !Boilerplate.isBodyContainer(e)) {
       return share < MAX_SHARE;
     }
     return false;

@@ -73,7 +73,7 @@ final class ContentCleaner {
     }
     String ci = Boilerplate.classAndId(e);
     if (!ci.isEmpty() && !(keepComments && ci.contains("comment"))
-        && Boilerplate.isChromeName(ci) && !Boilerplate.isBodyContainer(e)
+        && Boilerplate.isChromeBlock(ci, chars, ld) && !Boilerplate.isBodyContainer(e)
         && chars < total * 0.3) {
       return true;
     }
