@@ -60,6 +60,9 @@ final class ContentCleaner {
 
   private static boolean isChrome(Element e, TextStats stats, int total, boolean keepComments) {
     String tag = e.normalName();
+    if (tag.equals("figcaption")) {
+      return true;
+    }
     int chars = stats.chars(e);
     double ld = stats.linkDensity(e);
     if (chars > 0 && LIST_LIKE.contains(tag)) {
