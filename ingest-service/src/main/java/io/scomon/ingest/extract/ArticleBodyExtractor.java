@@ -32,7 +32,9 @@ final class ArticleBodyExtractor {
       }
     }
     BoilerplatePruner.prune(body, false);
-    List<Element> roots = ContentSelector.select(body);
+    boolean story = MetadataExtractor.isStory(copy, jsonLd)
+        || copy.selectFirst("article") != null;
+    List<Element> roots = ContentSelector.select(body, !story);
     ContentCleaner.clean(roots, false);
     String text = render(roots, title);
     String ld = jsonLdBody(jsonLd);

@@ -23,8 +23,12 @@ final class ContentSelector {
 
   private ContentSelector() {}
 
-  /** The chosen containers in document order; empty when the page has no scorable text. */
-  static List<Element> select(Element body) {
+  /**
+   * The chosen containers in document order; empty when the page has no scorable text. With
+   * {@code broad} (pages that are not stories: products, services, listings) the container
+   * grows until it holds most of the page's paragraph text.
+   */
+  static List<Element> select(Element body, boolean broad) {
     TextStats stats = TextStats.of(body);
     Map<Element, double[]> scores = new IdentityHashMap<>();
     Map<Element, int[]> textChars = new IdentityHashMap<>();
@@ -68,6 +72,13 @@ final class ContentSelector {
       return List.of();
     }
     best = climb(best, textChars, stats, body);
+    if (broad) {
+      int[] all = textChars.get(body);
+      while (best.parent() != null && best != body && all != null
+          && textChars.getOrDefault(best, new int[1])[0] < all[0] * 0.6) {
+        best = best.parent();
+      }
+    }
     return withSiblings(best, scores, stats);
   }
 

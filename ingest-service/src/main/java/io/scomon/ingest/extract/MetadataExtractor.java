@@ -26,6 +26,26 @@ final class MetadataExtractor {
         language(doc));
   }
 
+  /**
+   * Whether the page says it is a story (article, post, thread) rather than a product, service
+   * or listing page: {@code og:type} article or an article-like JSON-LD type.
+   */
+  static boolean isStory(Document doc, JsonLd jsonLd) {
+    String type = meta(doc, "og:type");
+    if (type != null && (type.contains("article") || type.contains("blog"))) {
+      return true;
+    }
+    for (var n : jsonLd.articles()) {
+      for (String t : JsonLd.types(n)) {
+        if (t.contains("article") || t.contains("posting") || t.equals("question")
+            || t.equals("qapage")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Content of the first {@code <meta>} whose name, property or itemprop is one of the keys. */
   static String meta(Document doc, String... keys) {
     for (String key : keys) {

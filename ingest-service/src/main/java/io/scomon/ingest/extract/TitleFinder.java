@@ -64,7 +64,7 @@ final class TitleFinder {
           return ref; // the h1 is a shortened headline
         }
       }
-      boolean story = h1InArticle || isStory(doc, jsonLd);
+      boolean story = h1InArticle || MetadataExtractor.isStory(doc, jsonLd);
       if (ref == null || (story && (words(h1) >= 2 || norm(ref).contains(norm(h1))))) {
         return h1;
       }
@@ -83,26 +83,6 @@ final class TitleFinder {
       return ref;
     }
     return TextNormalizer.cleanOrNull(hints.feedTitle());
-  }
-
-  /**
-   * Whether the page says it is a story (article, post, thread) rather than a product or
-   * service page, whose h1 tends to be a slogan while the metadata carries the name.
-   */
-  private static boolean isStory(Document doc, JsonLd jsonLd) {
-    String type = MetadataExtractor.meta(doc, "og:type");
-    if (type != null && (type.contains("article") || type.contains("blog"))) {
-      return true;
-    }
-    for (var n : jsonLd.articles()) {
-      for (String t : JsonLd.types(n)) {
-        if (t.contains("article") || t.contains("posting") || t.equals("question")
-            || t.equals("qapage")) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /** Whether an h1 is the site's name or logo rather than a headline. */
