@@ -20,9 +20,11 @@ public record ForumMarkup(
   static final String COMMON_TIME = ".owner .relativetime, [itemprop=dateCreated],"
       + " time[datetime], [itemprop=datePublished], [data-time],"
       + " [data-timestamp], .date, .post-date, .postdate, .time, [class*=date]";
+  static final String SIGNATURES = ".signature, .signaturecontainer, .message-signature,"
+      + " .postbit-signature, .sig, aside[class*=signature]";
   static final String COMMON_CHROME = ".signature, .signaturecontainer, .message-signature,"
-      + " .post-signature, .sig, [class*=signature], .quote-header, .bbCodeBlock-expandLink,"
-      + " .bbCodeBlock-title, .js-selectToQuoteEnd, .postfoot, .post-footer, .post-controls,"
+      + " .post-signature, .sig, [class*=signature], .bbCodeBlock-expandLink,"
+      + " .js-selectToQuoteEnd, .postfoot, .post-footer, .post-controls,"
       + " .post-actions, .reactionsBar, .likes, .post-menu-area, .reply-to-tab, .quote-controls,"
       + " .user-info, .userinfo, .postprofile, .message-userDetails, button";
 }

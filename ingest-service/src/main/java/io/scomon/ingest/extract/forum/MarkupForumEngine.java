@@ -40,6 +40,8 @@ abstract class MarkupForumEngine implements ForumEngine {
   @Override
   public List<ForumPost> posts(Document doc) {
     ForumMarkup markup = markup(doc);
+    // signatures can reuse the post-body markup; they must not count as posts
+    doc.select(ForumMarkup.SIGNATURES).remove();
     List<Element> bodies = outermost(doc.select(markup.body()));
     Map<Element, Integer> counts = new IdentityHashMap<>();
     for (Element b : bodies) {
