@@ -21,6 +21,7 @@ public final class EnrichmentDraft {
   private List<TopicTag> topics = List.of();
   private List<Entity> entities = List.of();
   private long fingerprint;
+  private String taxonomyVersion = "none";
 
   public EnrichmentDraft(Article article, TextAnalyzer analyzer) {
     this.article = article;
@@ -67,6 +68,15 @@ public final class EnrichmentDraft {
 
   public void entities(List<Entity> entities) {
     this.entities = List.copyOf(entities);
+  }
+
+  /** Version of the taxonomy the topics were tagged with. */
+  public String taxonomyVersion() {
+    return taxonomyVersion;
+  }
+
+  public void taxonomyVersion(String taxonomyVersion) {
+    this.taxonomyVersion = taxonomyVersion;
   }
 
   public long fingerprint() {

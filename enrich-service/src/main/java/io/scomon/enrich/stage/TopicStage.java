@@ -20,7 +20,9 @@ public final class TopicStage implements ArticleEnricher {
 
   @Override
   public void enrich(EnrichmentDraft draft) {
-    List<TopicMatch> matches = tagger.get().tag(draft.title(), draft.body());
+    TopicTagger current = tagger.get();
+    List<TopicMatch> matches = current.tag(draft.title(), draft.body());
+    draft.taxonomyVersion(current.taxonomy().version());
     draft.topics(matches.stream().map(TopicStage::toAvro).toList());
   }
 

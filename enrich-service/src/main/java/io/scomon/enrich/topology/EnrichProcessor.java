@@ -9,7 +9,6 @@ import io.scomon.schemas.serde.AvroDecodingException;
 import io.scomon.schemas.serde.AvroSerde;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,14 +28,12 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
 
   private final AvroSerde<Article> articles = AvroSerde.of(Article.class);
   private final Enrichment enrichment;
-  private final Supplier<String> taxonomyVersion;
   private final Clock clock;
   private final DeadLetterListener listener;
   private ProcessorContext<String, Object> context;
 
-  EnrichProcessor(Enrichment enrichment, Supplier<String> taxonomyVersion, Clock clock, DeadLetterListener listener) {
+  EnrichProcessor(Enrichment enrichment, Clock clock, DeadLetterListener listener) {
     this.enrichment = enrichment;
-    this.taxonomyVersion = taxonomyVersion;
     this.clock = clock;
     this.listener = listener;
   }
@@ -76,7 +73,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, Object>
           .setFingerprint(draft.fingerprint())
           .setStoryId(article.getId()) // until StoryProcessor decides
           .setDuplicateOf(null)
-          .setTaxonomyVersion(taxonomyVersion.get())
+          .setTaxonomyVersion(draft.taxonomyVersion())
           .setEnrichedAt(clock.instant())
           .build();
     } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import io.scomon.schemas.EnrichedArticle;
 import io.scomon.schemas.topic.Topics;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -39,12 +38,11 @@ public final class EnrichTopology {
 
   /**
    * @param enrichment the stages to run on every article
-   * @param taxonomyVersion version of the taxonomy in force, stamped on every enriched article
    * @param maxDuplicateDistance SimHash bits within which two articles are the same story
    * @param clock time of enrichment
    * @param deadLetters told of each dead letter (for metrics)
    */
-  public static Topology build(Enrichment enrichment, Supplier<String> taxonomyVersion, int maxDuplicateDistance,
+  public static Topology build(Enrichment enrichment, int maxDuplicateDistance,
       Clock clock, DeadLetterCounter deadLetters) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -54,7 +52,7 @@ public final class EnrichTopology {
 
     Map<String, KStream<String, Object>> branches = builder
         .stream(Topics.ARTICLES.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles"))
-        .process(() -> new EnrichProcessor(enrichment, taxonomyVersion, clock, deadLetters::increment), Named.as("enrich"))
+        .process(() -> new EnrichProcessor(enrichment, clock, deadLetters::increment), Named.as("enrich"))
         .split(Named.as("outcome-"))
         .branch((key, value) -> value instanceof DeadLetter, Branched.as("dead"))
         .defaultBranch(Branched.as("enriched"));

@@ -41,7 +41,7 @@ class EnrichTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(), () -> Articles.TAXONOMY.version(),
+    driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(),
         6, Clock.fixed(NOW, ZoneOffset.UTC), deadLetterStages::add), props);
     articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),

@@ -1,0 +1,140 @@
+package io.scomon.enrich;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scomon.enrich.config.EnrichConfig;
+import io.scomon.enrich.config.InvalidConfigException;
+import io.scomon.enrich.entity.EntityRecognizer;
+import io.scomon.enrich.entity.Gazetteer;
+import io.scomon.enrich.language.LanguageIdentifier;
+import io.scomon.enrich.ops.OpsServer;
+import io.scomon.enrich.stage.EntityStage;
+import io.scomon.enrich.stage.Enrichment;
+import io.scomon.enrich.stage.FingerprintStage;
+import io.scomon.enrich.stage.LanguageStage;
+import io.scomon.enrich.stage.LiveTaxonomy;
+import io.scomon.enrich.stage.TopicStage;
+import io.scomon.enrich.text.TextAnalyzer;
+import io.scomon.enrich.topology.EnrichTopology;
+import io.scomon.schemas.topic.TopicProvisioner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** enrich-service: wires configuration, the enrichment stages, the topology and its lifecycle. */
+public final class EnrichApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
+
+  private final KafkaStreams streams;
+  private final OpsServer ops;
+  private final ScheduledExecutorService reloader;
+
+  private EnrichApp(KafkaStreams streams, OpsServer ops, ScheduledExecutorService reloader) {
+    this.streams = streams;
+    this.ops = ops;
+    this.reloader = reloader;
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    EnrichConfig config;
+    try {
+      config = EnrichConfig.load();
+    } catch (InvalidConfigException e) {
+      System.err.println("enrich-service: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    EnrichApp app = start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      stopped.countDown();
+    }, "enrich-stop"));
+    stopped.await();
+  }
+
+  /** Starts the service; {@link #close()} stops it. */
+  public static EnrichApp start(EnrichConfig config) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TextAnalyzer analyzer = new TextAnalyzer();
+    LiveTaxonomy taxonomy = new LiveTaxonomy(config.taxonomyFile(), analyzer);
+    Gazetteer gazetteer = config.gazetteerFile().map(Gazetteer::load).orElseGet(Gazetteer::loadDefault);
+    Enrichment enrichment = new Enrichment(analyzer, List.of(
+        new LanguageStage(LanguageIdentifier.fromClasspath()),
+        new TopicStage(taxonomy::tagger),
+        new EntityStage(new EntityRecognizer(gazetteer, analyzer)),
+        new FingerprintStage()));
+    Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), Clock.systemUTC(),
+        stage -> registry.counter("scomon.enrich.dead.letters", "stage", stage).increment());
+
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+      new TopicProvisioner(admin, (short) config.replicationFactor()).ensureAll();
+    }
+    KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("stream thread failed, replacing it", e);
+      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    new KafkaStreamsMetrics(streams).bindTo(registry);
+    OpsServer ops = OpsServer.start(config.httpPort(), registry,
+        () -> streams.state() == KafkaStreams.State.RUNNING);
+    ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "taxonomy-reload");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = config.taxonomyReloadInterval().toMillis();
+    reloader.scheduleWithFixedDelay(taxonomy::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+    streams.start();
+    LOG.info("enrich-service started: taxonomy {}, health and metrics on http://127.0.0.1:{}", taxonomy.version(), ops.port());
+    return new EnrichApp(streams, ops, reloader);
+  }
+
+  static Properties streamsProperties(EnrichConfig config) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+    p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+    p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return p;
+  }
+
+  public KafkaStreams.State state() {
+    return streams.state();
+  }
+
+  public int httpPort() {
+    return ops.port();
+  }
+
+  @Override
+  public void close() {
+    reloader.shutdownNow();
+    // leave the group, so that a restarted instance gets the partitions at once (not after the session timeout)
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(30)));
+    ops.close();
+  }
+}
