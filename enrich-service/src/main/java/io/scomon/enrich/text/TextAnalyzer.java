@@ -69,6 +69,14 @@ public final class TextAnalyzer {
     return maxChars;
   }
 
+  /**
+   * The Lucene analyzer behind {@link #analyze}, for components that index or query with Lucene
+   * itself (subscription matching), so that they fold words exactly as the tagger does.
+   */
+  public Analyzer lucene() {
+    return analyzer;
+  }
+
   /** Analyses {@code text} (null reads as empty) on its first {@link #maxChars()} characters. */
   public AnalyzedText analyze(String text) {
     String plain = text == null ? "" : Markup.strip(prefix(text, maxChars));
