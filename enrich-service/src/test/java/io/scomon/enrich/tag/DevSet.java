@@ -17,7 +17,8 @@ import java.util.Set;
 record DevSet(List<DevSet.Item> items) {
 
   static final List<String> FILES = List.of(
-      "samples.jsonl", "extraction-dev.jsonl", "wcxb-dev.jsonl", "written-en.jsonl", "written-ru.jsonl", "written-zh.jsonl");
+      "samples.jsonl", "extraction-dev.jsonl", "wcxb-dev.jsonl", "written-en.jsonl", "written-ru.jsonl", "written-zh.jsonl",
+      "written-fresh.jsonl");
 
   /**
    * One labelled text: {@code topics} a careful reader expects, {@code optional} topics that are
