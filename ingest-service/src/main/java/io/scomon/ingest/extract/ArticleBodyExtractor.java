@@ -49,11 +49,34 @@ final class ArticleBodyExtractor {
     for (Element r : roots) {
       paras.addAll(TextRenderer.paragraphs(r));
     }
-    // the headline is the title, not the body
-    if (!paras.isEmpty() && title != null && paras.get(0).equals(title)) {
+    dropLeadingHeader(paras, title);
+    return String.join("\n\n", paras);
+  }
+
+  /**
+   * The headline and the short lines around it (section label, date) open many containers but
+   * belong to the metadata: drops the title when it is among the first paragraphs, the short
+   * lines before it, and date lines right after it or at the very start.
+   */
+  static void dropLeadingHeader(List<String> paras, String title) {
+    int limit = Math.min(4, paras.size());
+    if (title != null) {
+      for (int i = 0; i < limit; i++) {
+        if (paras.get(i).equals(title)) {
+          boolean shortBefore = true;
+          for (int j = 0; j < i; j++) {
+            shortBefore &= paras.get(j).length() <= 40;
+          }
+          if (shortBefore) {
+            paras.subList(0, i + 1).clear();
+          }
+          break;
+        }
+      }
+    }
+    while (!paras.isEmpty() && paras.get(0).length() <= 40 && DateParser.parse(paras.get(0)) != null) {
       paras.remove(0);
     }
-    return String.join("\n\n", paras);
   }
 
   private static String jsonLdBody(JsonLd jsonLd) {

@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
 final class TitleFinder {
 
   private static final String[] SEPARATORS = {" | ", " – ", " — ", " - ", " :: ", " · ", " • ",
-      " » ", " « ", " ~ ", " / ", ": "};
+      " » ", " « ", " ~ ", " / ", "_", "｜", ": "};
 
   private TitleFinder() {}
 
@@ -123,6 +123,19 @@ final class TitleFinder {
   /** Removes a site-name prefix or suffix separated by a bar, dash or similar. */
   static String stripSite(String title, String siteName) {
     String site = siteName == null ? "" : norm(siteName);
+    for (String sep : SEPARATORS) {
+      String[] parts = title.split(java.util.regex.Pattern.quote(sep));
+      if (parts.length >= 3 && !sep.equals(": ")) {
+        // "Board - View topic - Title", "Title / Forum / Site": the longest part is the title
+        String longest = parts[0].strip();
+        for (String p : parts) {
+          if (words(p) > words(longest)) {
+            longest = p.strip();
+          }
+        }
+        return stripSite(longest, siteName);
+      }
+    }
     for (String sep : SEPARATORS) {
       int last = title.lastIndexOf(sep);
       int first = title.indexOf(sep);
