@@ -122,15 +122,15 @@ final class TextRenderer {
       if (cur.length() == 0) {
         return;
       }
-      String para = tidy(cur);
+      tidy(cur, out, pre == 0);
       cur.setLength(0);
-      if (!para.isEmpty()) {
-        out.add(para);
-      }
     }
 
-    /** Trims every line, drops empty lines inside the paragraph. */
-    private static String tidy(CharSequence s) {
+    /**
+     * Trims every line and adds the result to {@code out}; outside {@code <pre>} an empty line
+     * (two {@code <br>} in a row) splits the text into separate paragraphs.
+     */
+    private static void tidy(CharSequence s, List<String> out, boolean splitOnBlankLines) {
       StringBuilder sb = new StringBuilder(s.length());
       int start = 0;
       int n = s.length();
@@ -149,11 +149,16 @@ final class TextRenderer {
               sb.append('\n');
             }
             sb.append(s, a, b);
+          } else if (splitOnBlankLines && sb.length() > 0 && i < n) {
+            out.add(sb.toString());
+            sb.setLength(0);
           }
           start = i + 1;
         }
       }
-      return sb.toString();
+      if (sb.length() > 0) {
+        out.add(sb.toString());
+      }
     }
   }
 }
