@@ -18,7 +18,7 @@ import org.jsoup.nodes.Document;
  * Command-line extractor: {@code ExtractCli DIR --out FILE [--base-urls FILE.json]} runs
  * {@link PageExtractor} on every {@code .html}/{@code .html.gz} file of DIR and writes
  * {@code {id: {"title", "author", "date", "articleBody"}}}. A forum page gives the thread title,
- * the first post's author and date, and every post as its byline (user name and time as shown)
+ * the first post's author and date (the earliest post's date if one is dated before it), and every post as its byline (user name and time as shown)
  * followed by its body, separated by blank lines.
  * {@code --base-urls} maps id to the page URL (an object of strings, or of objects with a
  * {@code url} field) used as base URI.
@@ -81,13 +81,31 @@ public final class ExtractCli {
     }
     m.put("title", page.isForum() ? first.threadTitle() : first.title());
     m.put("author", first.authors().isEmpty() ? null : String.join(", ", first.authors()));
-    m.put("date", first.published() == null ? null : first.published().toLocalDate().toString());
+    m.put("date", threadDate(page) == null ? null : threadDate(page).toLocalDate().toString());
     List<String> bodies = new ArrayList<>();
     for (ExtractedArticle a : page.articles()) {
       bodies.add(a.byline() == null ? a.body() : a.byline() + "\n\n" + a.body());
     }
     m.put("articleBody", String.join("\n\n", bodies));
     return m;
+  }
+
+  /**
+   * The page's date: the first article's, except on a forum page where another post is dated
+   * earlier (the opening post's time was then misread), where it is the earliest post's.
+   */
+  static java.time.OffsetDateTime threadDate(ExtractedPage page) {
+    java.time.OffsetDateTime first = page.first().published();
+    if (!page.isForum()) {
+      return first;
+    }
+    java.time.OffsetDateTime min = first;
+    for (ExtractedArticle a : page.articles()) {
+      if (a.published() != null && (min == null || a.published().isBefore(min))) {
+        min = a.published();
+      }
+    }
+    return min;
   }
 
   private static Map<String, String> readUrls(Path file) throws IOException {

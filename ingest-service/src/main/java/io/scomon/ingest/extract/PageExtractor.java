@@ -69,7 +69,9 @@ public final class PageExtractor {
       if (body.isBlank()) {
         continue;
       }
-      List<String> authors = p.author() == null ? List.of() : List.of(p.author());
+      List<String> authors = p.author() != null ? List.of(p.author())
+          // the opening post's author is the page's (JSON-LD DiscussionForumPosting, meta)
+          : out.isEmpty() ? meta.authors() : List.of();
       out.add(new ExtractedArticle(meta.title(), body, authors, p.published(),
           meta.canonicalUrl(), meta.siteName(), meta.languageHint(), meta.canonicalUrl(),
           meta.title(), p.postId(), p.number(), p.permalink(), byline(p)));
