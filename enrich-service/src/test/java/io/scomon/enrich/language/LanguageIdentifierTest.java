@@ -1,0 +1,56 @@
+package io.scomon.enrich.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LanguageIdentifierTest {
+
+  private static final LanguageIdentifier LANGUAGES = LanguageIdentifier.fromClasspath();
+
+  @Test
+  void englishRussianAndChineseGetIso6391Codes() {
+    assertThat(LANGUAGES.language("The Shanghai Cooperation Organization held its summit in Astana on Thursday.")).isEqualTo("en");
+    assertThat(LANGUAGES.language("Шанхайская организация сотрудничества провела саммит в Астане.")).isEqualTo("ru");
+    assertThat(LANGUAGES.language("上海合作组织峰会在阿斯塔纳举行")).isEqualTo("zh");
+  }
+
+  @Test
+  void otherLanguagesMapToTwoLetterCodesToo() {
+    assertThat(LANGUAGES.language("Die Schanghaier Organisation für Zusammenarbeit hat heute in Astana getagt.")).isEqualTo("de");
+    assertThat(LANGUAGES.language("Шанхайська організація співробітництва провела саміт у Астані")).isEqualTo("uk");
+    assertThat(LANGUAGES.language("東京で会議が開かれました。上海協力機構の首脳が集まりました")).isEqualTo("ja");
+  }
+
+  @Test
+  void textWithTooFewLettersIsUndetermined() {
+    assertThat(LANGUAGES.identify("Hello world")).isEqualTo(new LanguageGuess("und", 0));
+    assertThat(LANGUAGES.language("上合组织")).isEqualTo("und");
+    assertThat(LANGUAGES.language("12345 67890 !!! ???")).isEqualTo("und");
+    assertThat(LANGUAGES.language("")).isEqualTo("und");
+    assertThat(LANGUAGES.language(null)).isEqualTo("und");
+  }
+
+  @Test
+  void markupDoesNotCountAsText() {
+    assertThat(LANGUAGES.language("<div class=\"article-body\"><span>ok</span></div>")).isEqualTo("und");
+    assertThat(LANGUAGES.language("<p>The <b>summit</b> opened in Astana today with leaders of ten states</p>")).isEqualTo("en");
+  }
+
+  @Test
+  void hugeTextIsJudgedOnItsBeginning() {
+    String text = "Шанхайская организация сотрудничества провела саммит. ".repeat(100_000)
+        + "The rest of this text is in English.";
+    long start = System.nanoTime();
+    assertThat(LANGUAGES.identify(text).code()).isEqualTo("ru");
+    assertThat(System.nanoTime() - start).isLessThan(1_000_000_000L);
+  }
+
+  @Test
+  void iso6393CodesWithoutATwoLetterFormAreKept() {
+    assertThat(Iso639.toPart1("eng")).isEqualTo("en");
+    assertThat(Iso639.toPart1("cmn")).isEqualTo("zh");
+    assertThat(Iso639.toPart1("pes")).isEqualTo("fa");
+    assertThat(Iso639.toPart1("ceb")).isEqualTo("ceb");
+  }
+}
