@@ -3,6 +3,7 @@ package io.scomon.enrich;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.scomon.enrich.alert.SubscriptionIndex;
 import io.scomon.enrich.config.EnrichConfig;
 import io.scomon.enrich.config.InvalidConfigException;
 import io.scomon.enrich.entity.EntityRecognizer;
@@ -82,8 +83,9 @@ public final class EnrichApp implements AutoCloseable {
         new TopicStage(taxonomy::tagger),
         new EntityStage(new EntityRecognizer(gazetteer, analyzer)),
         new FingerprintStage()));
-    Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), Clock.systemUTC(),
-        stage -> registry.counter("scomon.enrich.dead.letters", "stage", stage).increment());
+    SubscriptionIndex subscriptions = new SubscriptionIndex(analyzer.lucene(), analyzer.maxChars());
+    Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), Clock.systemUTC(), subscriptions,
+        (event, detail) -> registry.counter("scomon.enrich." + event, "detail", detail).increment());
 
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
       new TopicProvisioner(admin, (short) config.replicationFactor()).ensureAll();

@@ -1,11 +1,13 @@
 package io.scomon.enrich.topology;
 
+import io.scomon.enrich.alert.SubscriptionIndex;
 import io.scomon.enrich.stage.Enrichment;
 import io.scomon.schemas.DeadLetter;
 import io.scomon.schemas.EnrichedArticle;
 import io.scomon.schemas.topic.Topics;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -22,17 +24,23 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * scomon.articles (raw bytes) ─► enrich (parallel over partitions) ─┬─► dead letters ─► scomon.dlq
- *                                                                   └─► stories (one partition) ─► scomon.articles.enriched
+ *                                                                   └─► stories (one partition) ─┬─► scomon.articles.enriched
+ *                                                                                                └─► match subscriptions ─► scomon.alerts
+ * scomon.subscriptions ─► global store + this instance's Lucene Monitor
  * </pre>
  *
  * Articles are read as bytes so that a bad record is dead-lettered with its original bytes instead
  * of stopping the partition. The costly enrichment runs on every partition in parallel; story
  * assignment compares each article with all earlier ones and so runs on a single-partition
- * repartition topic, keyed by article id as before.
+ * repartition topic, keyed by article id as before; subscription matching follows it there, so that
+ * a story already alerted to a subscription is not alerted again.
  */
 public final class EnrichTopology {
 
   static final String STORIES_REPARTITION = "stories";
+  static final String SUBSCRIPTIONS_STORE = "scomon-subscriptions";
+  static final String ALERTED_STORIES_STORE = "scomon-alerted-stories";
+  static final String ALERT_RATES_STORE = "scomon-alert-rates";
 
   private EnrichTopology() {}
 
@@ -40,11 +48,21 @@ public final class EnrichTopology {
    * @param enrichment the stages to run on every article
    * @param maxDuplicateDistance SimHash bits within which two articles are the same story
    * @param clock time of enrichment
-   * @param deadLetters told of each dead letter (for metrics)
+   * @param subscriptions this instance's subscription index, kept up to date from scomon.subscriptions
+   * @param counter told of dead letters, alerts and rejected subscriptions (for metrics)
    */
-  public static Topology build(Enrichment enrichment, int maxDuplicateDistance,
-      Clock clock, DeadLetterCounter deadLetters) {
+  public static Topology build(Enrichment enrichment, int maxDuplicateDistance, Clock clock,
+      SubscriptionIndex subscriptions, Counter counter) {
     StreamsBuilder builder = new StreamsBuilder();
+    builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE),
+            Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+        Topics.SUBSCRIPTIONS.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("subscriptions"),
+        () -> new SubscriptionUpdater(subscriptions, counter));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERTED_STORIES_STORE), Serdes.String(), Serdes.String()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERT_RATES_STORE), Serdes.String(), Serdes.Long()));
+    AtomicBoolean subscriptionsLoaded = new AtomicBoolean();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoryIndex.BANDS_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -52,7 +70,8 @@ public final class EnrichTopology {
 
     Map<String, KStream<String, Object>> branches = builder
         .stream(Topics.ARTICLES.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("articles"))
-        .process(() -> new EnrichProcessor(enrichment, clock, deadLetters::increment), Named.as("enrich"))
+        .process(() -> new EnrichProcessor(enrichment, clock, stage -> counter.increment("dead.letters", stage)),
+            Named.as("enrich"))
         .split(Named.as("outcome-"))
         .branch((key, value) -> value instanceof DeadLetter, Branched.as("dead"))
         .defaultBranch(Branched.as("enriched"));
@@ -61,20 +80,24 @@ public final class EnrichTopology {
         .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter"))
         .to(Topics.DLQ.name(), Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde()).withName("dlq"));
 
-    branches.get("outcome-enriched")
+    KStream<String, EnrichedArticle> stories = branches.get("outcome-enriched")
         .mapValues(value -> (EnrichedArticle) value, Named.as("as-enriched"))
         .repartition(Repartitioned.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
             .withName(STORIES_REPARTITION).withNumberOfPartitions(1))
         .processValues(() -> new StoryProcessor(maxDuplicateDistance), Named.as("assign-story"),
-            StoryIndex.BANDS_STORE, StoryIndex.STORIES_STORE)
-        .to(Topics.ARTICLES_ENRICHED.name(),
-            Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()).withName("enriched"));
+            StoryIndex.BANDS_STORE, StoryIndex.STORIES_STORE);
+    stories.to(Topics.ARTICLES_ENRICHED.name(),
+        Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()).withName("enriched"));
+    stories
+        .process(() -> new AlertProcessor(subscriptions, subscriptionsLoaded, clock, counter), Named.as("match-subscriptions"),
+            ALERTED_STORIES_STORE, ALERT_RATES_STORE)
+        .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()).withName("alerts"));
     return builder.build();
   }
 
-  /** Counts dead letters by stage. */
+  /** Counts what the topology does, by event and detail (dead letters by stage, alerts, rejected subscriptions). */
   @FunctionalInterface
-  public interface DeadLetterCounter {
-    void increment(String stage);
+  public interface Counter {
+    void increment(String event, String detail);
   }
 }

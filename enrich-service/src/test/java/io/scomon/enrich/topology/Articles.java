@@ -25,11 +25,12 @@ import java.util.List;
 final class Articles {
 
   static final Taxonomy TAXONOMY = Taxonomy.loadDefault();
+  static final TextAnalyzer ANALYZER = new TextAnalyzer();
 
   private Articles() {}
 
   static Enrichment shippedEnrichment() {
-    TextAnalyzer analyzer = new TextAnalyzer();
+    TextAnalyzer analyzer = ANALYZER;
     TopicTagger tagger = new TopicTagger(TAXONOMY, analyzer);
     return new Enrichment(analyzer, List.of(
         new LanguageStage(LanguageIdentifier.fromClasspath()),

@@ -2,6 +2,7 @@ package io.scomon.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scomon.enrich.alert.SubscriptionIndex;
 import io.scomon.schemas.Article;
 import io.scomon.schemas.DeadLetter;
 import io.scomon.schemas.EnrichedArticle;
@@ -31,6 +32,7 @@ class EnrichTopologyTest {
   private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
   private final List<String> deadLetterStages = new ArrayList<>();
+  private final SubscriptionIndex subscriptions = new SubscriptionIndex(Articles.ANALYZER.lucene(), 100_000);
   private TopologyTestDriver driver;
   private TestInputTopic<String, byte[]> articles;
   private TestOutputTopic<String, EnrichedArticle> enriched;
@@ -42,7 +44,8 @@ class EnrichTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(),
-        6, Clock.fixed(NOW, ZoneOffset.UTC), deadLetterStages::add), props);
+        6, Clock.fixed(NOW, ZoneOffset.UTC), subscriptions,
+        (event, detail) -> { if (event.equals("dead.letters")) deadLetterStages.add(detail); }), props);
     articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
         Topics.ARTICLES_ENRICHED.keySerde().deserializer(), Topics.ARTICLES_ENRICHED.valueSerde().deserializer());

@@ -1,0 +1,141 @@
+package io.scomon.enrich.alert;
+
+import io.scomon.schemas.EnrichedArticle;
+import io.scomon.schemas.Entity;
+import io.scomon.schemas.EntityType;
+import io.scomon.schemas.Subscription;
+import io.scomon.schemas.SubscriptionFilters;
+import io.scomon.schemas.TopicTag;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.search.Query;
+
+/**
+ * The active subscriptions of this instance, their queries registered in a Lucene {@link Monitor}:
+ * its presearcher indexes the queries' terms, so an article is run only against the queries that
+ * could match it and cost grows far slower than the number of subscriptions. Filters (topics,
+ * languages, countries, sources) are checked on the few queries that matched. Thread-safe.
+ */
+public final class SubscriptionIndex implements Closeable {
+
+  private final Monitor monitor;
+  private final SubscriptionQueryParser parser;
+  private final int maxChars;
+  private final Map<String, Subscription> active = new ConcurrentHashMap<>();
+
+  /**
+   * @param analyzer the analyzer of the tagger, so queries fold words as tags do
+   * @param maxChars body characters matched at most (bounds the cost of huge articles)
+   */
+  public SubscriptionIndex(Analyzer analyzer, int maxChars) {
+    this.parser = new SubscriptionQueryParser(analyzer);
+    this.maxChars = maxChars;
+    try {
+      this.monitor = new Monitor(analyzer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the in-memory subscription monitor", e);
+    }
+  }
+
+  /** Adds or replaces a subscription; an inactive one is removed. Throws on an invalid query. */
+  public void upsert(Subscription subscription) {
+    if (!subscription.getActive()) {
+      remove(subscription.getId());
+      return;
+    }
+    Query query = parser.parse(subscription.getQuery());
+    try {
+      monitor.register(new MonitorQuery(subscription.getId(), query, subscription.getQuery(), Map.of()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot register subscription " + subscription.getId(), e);
+    }
+    active.put(subscription.getId(), subscription);
+  }
+
+  public void remove(String id) {
+    if (active.remove(id) != null) {
+      try {
+        monitor.deleteById(id);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove subscription " + id, e);
+      }
+    }
+  }
+
+  public int size() {
+    return active.size();
+  }
+
+  public boolean contains(String id) {
+    return active.containsKey(id);
+  }
+
+  /** The subscriptions the article matches (query and filters), with matched words and snippet. */
+  public List<SubscriptionMatch> match(EnrichedArticle article) {
+    if (active.isEmpty()) {
+      return List.of();
+    }
+    String title = article.getArticle().getTitle();
+    String body = article.getArticle().getBody();
+    if (body.length() > maxChars) {
+      body = body.substring(0, maxChars);
+    }
+    Document document = new Document();
+    document.add(new TextField(SubscriptionQueryParser.TITLE, title, Field.Store.NO));
+    document.add(new TextField(SubscriptionQueryParser.BODY, body, Field.Store.NO));
+    MatchingQueries<HighlightsMatch> matches;
+    try {
+      matches = monitor.match(document, HighlightsMatch.MATCHER);
+    } catch (IOException e) {
+      throw new UncheckedIOException("matching against subscriptions failed", e);
+    }
+    List<SubscriptionMatch> out = new ArrayList<>();
+    for (HighlightsMatch match : matches.getMatches()) {
+      Subscription subscription = active.get(match.getQueryId());
+      if (subscription != null && passes(subscription.getFilters(), article)) {
+        out.add(new SubscriptionMatch(subscription, Snippets.matchedTerms(match, title, body),
+            Snippets.snippet(match, title, body)));
+      }
+    }
+    return out;
+  }
+
+  static boolean passes(SubscriptionFilters filters, EnrichedArticle article) {
+    return anyOf(filters.getTopics(), article.getTopics().stream().map(TopicTag::getName).collect(Collectors.toSet()))
+        && anyOf(filters.getLanguages(), Set.of(article.getLanguage()))
+        && anyOf(filters.getCountries(), article.getEntities().stream()
+            .filter(e -> e.getType() == EntityType.COUNTRY).map(Entity::getId).collect(Collectors.toSet()))
+        && anyOf(filters.getSourceIds(), Set.of(article.getArticle().getSourceId()))
+        && anyOf(filters.getSourceTypes().stream().map(Enum::name).toList(),
+            Set.of(article.getArticle().getSourceType().name()));
+  }
+
+  private static boolean anyOf(Collection<String> wanted, Set<String> present) {
+    return wanted.isEmpty() || wanted.stream().anyMatch(present::contains);
+  }
+
+  @Override
+  public void close() {
+    try {
+      monitor.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

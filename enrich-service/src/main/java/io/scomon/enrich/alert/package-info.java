@@ -1,0 +1,2 @@
+/** Analysts' keyword subscriptions: validated, indexed in a Lucene Monitor, matched against every article. */
+package io.scomon.enrich.alert;

@@ -1,0 +1,93 @@
+package io.scomon.enrich.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scomon.enrich.text.TextAnalyzer;
+import io.scomon.schemas.Article;
+import io.scomon.schemas.EnrichedArticle;
+import io.scomon.schemas.Entity;
+import io.scomon.schemas.EntityType;
+import io.scomon.schemas.SourceType;
+import io.scomon.schemas.SubscriptionFilters;
+import io.scomon.schemas.TopicTag;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionIndexTest {
+
+  private final SubscriptionIndex index = new SubscriptionIndex(new TextAnalyzer().lucene(), 100_000);
+
+  @AfterEach
+  void close() {
+    index.close();
+  }
+
+  @Test
+  void matchesInflectedRussianFormsAndHighlightsThem() {
+    index.upsert(Subscriptions.subscription("ru-drugs", "наркотики AND Афганистан").build());
+
+    List<SubscriptionMatch> matches = index.match(article("Борьба с наркотрафиком",
+        "Министры обсудили контрабанду наркотиков из Афганистана и сотрудничество в рамках ШОС.", "ru"));
+
+    assertThat(matches).singleElement().satisfies(m -> {
+      assertThat(m.subscription().getId()).isEqualTo("ru-drugs");
+      assertThat(m.matchedTerms()).containsExactly("наркотиков", "афганистана");
+      assertThat(m.snippet()).contains("**наркотиков**").contains("**Афганистана**");
+    });
+  }
+
+  @Test
+  void matchesChineseTextAsAPhrase() {
+    index.upsert(Subscriptions.subscription("zh-sco", "上合组织 AND 禁毒").build());
+
+    assertThat(index.match(article("上合组织禁毒合作", "上合组织成员国加强禁毒合作，打击毒品走私。", "zh"))).hasSize(1);
+    assertThat(index.match(article("组织", "上海的合作组织讨论了毒品问题。", "zh"))).isEmpty();
+  }
+
+  @Test
+  void honoursProximityAndEnglishInflections() {
+    index.upsert(Subscriptions.subscription("near", "\"opium trafficking\"~3").build());
+
+    assertThat(index.match(article("Report", "Opium was trafficked across the border in large amounts.", "en"))).hasSize(1);
+    assertThat(index.match(article("Report", "Opium prices rose. Months later, police described human trafficking "
+        + "networks operating in another province far away.", "en"))).isEmpty();
+  }
+
+  @Test
+  void appliesTopicLanguageAndCountryFilters() {
+    index.upsert(Subscriptions.subscription("filtered", "SCO")
+        .setFilters(SubscriptionFilters.newBuilder().setTopics(List.of("narcotics")).setLanguages(List.of("en"))
+            .setCountries(List.of("AF")).setSourceIds(List.of()).setSourceTypes(List.of()).build()).build());
+
+    EnrichedArticle tagged = article("SCO meeting", "The SCO discussed drug trafficking.", "en");
+    tagged.setTopics(List.of(TopicTag.newBuilder().setName("narcotics").setScore(3.0).setEvidence(List.of()).build()));
+    tagged.setEntities(List.of(Entity.newBuilder().setType(EntityType.COUNTRY).setId("AF").setName("Afghanistan").build()));
+    EnrichedArticle untagged = article("SCO meeting", "The SCO discussed drug trafficking.", "en");
+
+    assertThat(index.match(tagged)).hasSize(1);
+    assertThat(index.match(untagged)).isEmpty();
+  }
+
+  @Test
+  void forgetsDeletedAndInactiveSubscriptions() {
+    index.upsert(Subscriptions.subscription("a", "terrorism").build());
+    index.upsert(Subscriptions.subscription("b", "terrorism").build());
+    index.remove("a");
+    index.upsert(Subscriptions.subscription("b", "terrorism").setActive(false).build());
+
+    assertThat(index.match(article("Terrorism", "Terrorism was discussed.", "en"))).isEmpty();
+    assertThat(index.size()).isZero();
+  }
+
+  static EnrichedArticle article(String title, String body, String language) {
+    Article article = Article.newBuilder()
+        .setId("id-" + Math.abs(body.hashCode())).setCanonicalUrl("https://example.org/a").setUrl("https://example.org/a")
+        .setSourceId("src").setSourceType(SourceType.NEWS).setTitle(title).setBody(body).setAuthors(List.of())
+        .setFetchedAt(Instant.EPOCH).setContentHash("h").build();
+    return EnrichedArticle.newBuilder().setArticle(article).setLanguage(language).setTopics(List.of())
+        .setEntities(List.of()).setFingerprint(1L).setStoryId(article.getId()).setTaxonomyVersion("t")
+        .setEnrichedAt(Instant.EPOCH).build();
+  }
+}
