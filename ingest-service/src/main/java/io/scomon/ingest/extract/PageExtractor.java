@@ -3,6 +3,7 @@ package io.scomon.ingest.extract;
 import io.scomon.ingest.extract.forum.ForumEngine;
 import io.scomon.ingest.extract.forum.ForumEngines;
 import io.scomon.ingest.extract.forum.ForumPost;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,10 @@ public final class PageExtractor {
       List<String> authors = p.author() != null ? List.of(p.author())
           // the opening post's author is the page's (JSON-LD DiscussionForumPosting, meta)
           : out.isEmpty() ? meta.authors() : List.of();
-      out.add(new ExtractedArticle(meta.title(), body, authors, p.published(),
+      OffsetDateTime published = p.published() != null ? p.published()
+          // the opening post's time may only be shown as the thread's start date
+          : out.isEmpty() ? meta.published() : null;
+      out.add(new ExtractedArticle(meta.title(), body, authors, published,
           meta.canonicalUrl(), meta.siteName(), meta.languageHint(), meta.canonicalUrl(),
           meta.title(), p.postId(), p.number(), p.permalink(), byline(p)));
     }

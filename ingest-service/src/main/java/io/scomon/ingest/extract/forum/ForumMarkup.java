@@ -19,7 +19,8 @@ public record ForumMarkup(
       + " a[href*=member], a[href*=/u/], a[href*=profile], a[href*=/user]";
   static final String COMMON_TIME = ".owner .relativetime, [itemprop=dateCreated],"
       + " time[datetime], [itemprop=datePublished], [data-time],"
-      + " [data-timestamp], .date, .post-date, .postdate, .time, [class*=date]";
+      + " [data-timestamp], .date, .post-date, .postdate, .time, [class*=date],"
+      + " a[href*=#p], a[href*=#post], a[href*=/post-]";
   static final String SIGNATURES = ".signature, .signaturecontainer, .message-signature,"
       + " .postbit-signature, .sig, aside[class*=signature]";
   static final String COMMON_CHROME = ".signature, .signaturecontainer, .message-signature,"

@@ -149,7 +149,18 @@ abstract class MarkupForumEngine implements ForumEngine {
     return null;
   }
 
+  /**
+   * The post time: the text as displayed when it reads as a date (it is the day the board
+   * shows, in the board's time zone), else a machine-readable attribute.
+   */
   private static OffsetDateTime dateOf(Element t) {
+    String shown = t.text();
+    if (shown.length() <= 60) {
+      OffsetDateTime d = DateParser.parse(shown);
+      if (d != null) {
+        return d;
+      }
+    }
     for (String attr : new String[] {"datetime", "content", "data-time", "data-timestamp",
         "title", "data-date"}) {
       if (t.hasAttr(attr)) {
@@ -159,8 +170,7 @@ abstract class MarkupForumEngine implements ForumEngine {
         }
       }
     }
-    String text = t.text();
-    return text.length() > 200 ? null : DateParser.parse(text);
+    return shown.length() > 200 ? null : DateParser.parse(shown);
   }
 
   private static Integer numberOf(Element n) {

@@ -11,7 +11,7 @@ final class VBulletinEngine extends MarkupForumEngine {
             + " .js-post__content-text",
         ".bigusername, a.username, .username, .popupmenu.memberaction a, .author a,"
             + " [itemprop=author]",
-        ".postdate, .date, .b-post__timestamp, time[datetime], td.thead",
+        ".postdate, .date, .b-post__timestamp, time[datetime], td.thead, .thead",
         "a[id^=postcount], a.postcounter, .postcounter, .b-post__count",
         ForumMarkup.COMMON_CHROME + ", .after_content, .postbitfoot",
         "a[href*=showpost], a.postcounter, a[href*=#post], a[id^=postcount]"));
