@@ -150,27 +150,23 @@ abstract class MarkupForumEngine implements ForumEngine {
   }
 
   /**
-   * The post time: the text as displayed when it reads as a date (it is the day the board
-   * shows, in the board's time zone), else a machine-readable attribute.
+   * The post time: a machine-readable attribute, unless the text the board displays reads as
+   * another calendar day (the board's own time zone), in which case the displayed time.
    */
   private static OffsetDateTime dateOf(Element t) {
     String shown = t.text();
-    if (shown.length() <= 60) {
-      OffsetDateTime d = DateParser.parse(shown);
-      if (d != null) {
-        return d;
-      }
-    }
+    OffsetDateTime fromText = shown.length() <= 200 ? DateParser.parse(shown) : null;
     for (String attr : new String[] {"datetime", "content", "data-time", "data-timestamp",
         "title", "data-date"}) {
       if (t.hasAttr(attr)) {
         OffsetDateTime d = DateParser.parse(t.attr(attr));
         if (d != null) {
-          return d;
+          return fromText != null && !fromText.toLocalDate().equals(d.toLocalDate())
+              ? fromText : d;
         }
       }
     }
-    return shown.length() > 200 ? null : DateParser.parse(shown);
+    return fromText;
   }
 
   private static Integer numberOf(Element n) {
