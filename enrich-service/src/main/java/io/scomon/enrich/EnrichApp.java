@@ -4,6 +4,15 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.scomon.enrich.alert.SubscriptionIndex;
+import io.scomon.enrich.alert.SubscriptionQueryParser;
+import io.scomon.enrich.alert.SubscriptionValidator;
+import io.scomon.enrich.api.KafkaSubscriptionStore;
+import io.scomon.enrich.api.SubscriptionApi;
+import io.scomon.schemas.Subscription;
+import io.scomon.schemas.topic.Topics;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import io.scomon.enrich.config.EnrichConfig;
 import io.scomon.enrich.config.InvalidConfigException;
 import io.scomon.enrich.entity.EntityRecognizer;
@@ -47,11 +56,16 @@ public final class EnrichApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final OpsServer ops;
   private final ScheduledExecutorService reloader;
+  private final SubscriptionApi api;
+  private final KafkaProducer<String, Subscription> subscriptionProducer;
 
-  private EnrichApp(KafkaStreams streams, OpsServer ops, ScheduledExecutorService reloader) {
+  private EnrichApp(KafkaStreams streams, OpsServer ops, ScheduledExecutorService reloader, SubscriptionApi api,
+      KafkaProducer<String, Subscription> subscriptionProducer) {
     this.streams = streams;
     this.ops = ops;
     this.reloader = reloader;
+    this.api = api;
+    this.subscriptionProducer = subscriptionProducer;
   }
 
   public static void main(String[] args) throws InterruptedException {
@@ -106,8 +120,22 @@ public final class EnrichApp implements AutoCloseable {
     long every = config.taxonomyReloadInterval().toMillis();
     reloader.scheduleWithFixedDelay(taxonomy::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
     streams.start();
+    SubscriptionApi api = null;
+    KafkaProducer<String, Subscription> producer = null;
+    if (config.api().enabled()) {
+      producer = new KafkaProducer<>(Map.of(
+          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+          ProducerConfig.ACKS_CONFIG, "all",
+          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+          Topics.SUBSCRIPTIONS.keySerde().serializer(), Topics.SUBSCRIPTIONS.valueSerde().serializer());
+      SubscriptionValidator validator = new SubscriptionValidator(new SubscriptionQueryParser(analyzer.lucene()),
+          taxonomy.tagger().taxonomy().topics().stream().map(t -> t.name()).collect(Collectors.toSet()));
+      api = SubscriptionApi.start(config.api().host(), config.api().port(), config.api().token(),
+          new KafkaSubscriptionStore(producer, streams, Duration.ofSeconds(5)), validator, Clock.systemUTC());
+      LOG.info("subscriptions API on http://{}:{}/subscriptions", config.api().host(), api.port());
+    }
     LOG.info("enrich-service started: taxonomy {}, health and metrics on http://127.0.0.1:{}", taxonomy.version(), ops.port());
-    return new EnrichApp(streams, ops, reloader);
+    return new EnrichApp(streams, ops, reloader, api, producer);
   }
 
   static Properties streamsProperties(EnrichConfig config) {
@@ -131,8 +159,17 @@ public final class EnrichApp implements AutoCloseable {
     return ops.port();
   }
 
+  /** Port of the subscriptions API, or -1 when it is disabled. */
+  public int apiPort() {
+    return api == null ? -1 : api.port();
+  }
+
   @Override
   public void close() {
+    if (api != null) {
+      api.close();
+      subscriptionProducer.close(Duration.ofSeconds(5));
+    }
     reloader.shutdownNow();
     // leave the group, so that a restarted instance gets the partitions at once (not after the session timeout)
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

@@ -28,7 +28,11 @@ public record EnrichConfig(
     Duration taxonomyReloadInterval,
     Optional<Path> gazetteerFile,
     int maxDuplicateDistance,
-    int httpPort) {
+    int httpPort,
+    Api api) {
+
+  /** The subscriptions API: whether it runs, where, and the token it demands. */
+  public record Api(boolean enabled, String host, int port, String token) {}
 
   private static final String DEFAULTS = "/enrich-defaults.properties";
 
@@ -66,7 +70,24 @@ public record EnrichConfig(
         Duration.ofMillis(range(c, "enrich.taxonomy.reload-interval-ms", 100, 86_400_000)),
         file(c, "enrich.gazetteer.file"),
         range(c, "enrich.dedup.max-distance", 0, 64),
-        range(c, "enrich.http.port", 0, 65535));
+        range(c, "enrich.http.port", 0, 65535),
+        api(c));
+  }
+
+  private static Api api(SmallRyeConfig c) {
+    String enabled = text(c, "enrich.api.enabled");
+    if (!enabled.equals("true") && !enabled.equals("false")) {
+      throw new InvalidConfigException("enrich.api.enabled", enabled, "must be true or false");
+    }
+    if (enabled.equals("false")) {
+      return new Api(false, "127.0.0.1", 0, "");
+    }
+    String token = text(c, "enrich.api.token");
+    if (token.length() < 16) {
+      throw new InvalidConfigException("enrich.api.token", token.isEmpty() ? "" : "(hidden)",
+          "the API needs a token of at least 16 characters (or set enrich.api.enabled=false)");
+    }
+    return new Api(true, required(c, "enrich.api.host"), range(c, "enrich.api.port", 0, 65535), token);
   }
 
   private static String text(SmallRyeConfig c, String key) {

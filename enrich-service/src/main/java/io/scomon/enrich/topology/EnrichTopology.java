@@ -38,7 +38,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class EnrichTopology {
 
   static final String STORIES_REPARTITION = "stories";
-  static final String SUBSCRIPTIONS_STORE = "scomon-subscriptions";
+  /** The global store of all subscriptions, queryable by the API. */
+  public static final String SUBSCRIPTIONS_STORE = "scomon-subscriptions";
   static final String ALERTED_STORIES_STORE = "scomon-alerted-stories";
   static final String ALERT_RATES_STORE = "scomon-alert-rates";
 

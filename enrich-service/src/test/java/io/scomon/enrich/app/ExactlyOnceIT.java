@@ -56,6 +56,7 @@ class ExactlyOnceIT {
         "enrich.application-id", "enrich-eos-it",
         "enrich.state-dir", stateDir.toString(),
         "enrich.http.port", "0",
+        "enrich.api.enabled", "false",
         "enrich.commit-interval-ms", "200"));
 
     try (KafkaProducer<String, Article> producer = producer(kafka)) {
