@@ -14,8 +14,11 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * loaded once per instance. Bounded and cheap:
  *
  * <ul>
- *   <li>only the first {@value #PREFIX_CHARS} characters are read (markup stripped): the model is
- *       sure of a language well before that, and its cost grows with the length;
+ *   <li>only the first {@value #PREFIX_CHARS} characters are read (markup stripped), and the model
+ *       first sees only the first {@value #PROBE_CHARS}: its cost grows with the length (it is most
+ *       of the enrichment's time), and most news texts are settled by then (best guess at least
+ *       {@value #SURE} and {@value #SURE_LEAD} times the runner-up); only unsettled ones are read
+ *       again in full;
  *   <li>fewer than {@value #MIN_LETTERS} letters: {@value #UNDETERMINED}; a Chinese or Japanese
  *       character counts as three letters (it carries about a word);
  *   <li>mostly Chinese characters without Japanese kana: "zh" without asking the model, which is
@@ -36,8 +39,11 @@ public final class LanguageIdentifier {
 
   public static final String UNDETERMINED = "und";
   public static final String MODEL_RESOURCE = "/langdetect-183.bin";
-  public static final int PREFIX_CHARS = 1000;
+  public static final int PREFIX_CHARS = 500;
   public static final int MIN_LETTERS = 20;
+  static final int PROBE_CHARS = 250;
+  static final double SURE = 0.5;
+  static final double SURE_LEAD = 3;
   static final double UNSURE = 0.5;
   static final double MIN_CONFIDENCE = 0.01;
   static final double MIN_LEAD = 1.2;
@@ -45,19 +51,34 @@ public final class LanguageIdentifier {
   private static final String RUSSIAN = "rus";
 
   private final ThreadLocal<LanguageDetectorME> detectors;
+  private final int prefixChars;
 
   public LanguageIdentifier(LanguageDetectorModel model) {
+    this(model, PREFIX_CHARS);
+  }
+
+  /** Reads at most {@code prefixChars} characters of each text. */
+  public LanguageIdentifier(LanguageDetectorModel model, int prefixChars) {
+    if (prefixChars < 100) {
+      throw new IllegalArgumentException("prefixChars must be at least 100, was " + prefixChars);
+    }
     this.detectors = ThreadLocal.withInitial(() -> new LanguageDetectorME(model));
+    this.prefixChars = prefixChars;
   }
 
   /** Loads the model from the classpath; takes about a second, so keep one instance. */
   public static LanguageIdentifier fromClasspath() {
+    return new LanguageIdentifier(modelFromClasspath());
+  }
+
+  /** The model of {@code opennlp-models-langdetect}, read from the classpath. */
+  public static LanguageDetectorModel modelFromClasspath() {
     try (InputStream in = LanguageIdentifier.class.getResourceAsStream(MODEL_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
             "language model " + MODEL_RESOURCE + " is missing: add org.apache.opennlp:opennlp-models-langdetect");
       }
-      return new LanguageIdentifier(new LanguageDetectorModel(in));
+      return new LanguageDetectorModel(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read language model " + MODEL_RESOURCE, e);
     }
@@ -72,7 +93,7 @@ public final class LanguageIdentifier {
     if (text == null) {
       return new LanguageGuess(UNDETERMINED, 0);
     }
-    String prefix = Markup.strip(text.length() > PREFIX_CHARS ? text.substring(0, PREFIX_CHARS) : text);
+    String prefix = Markup.strip(text.length() > prefixChars ? text.substring(0, prefixChars) : text);
     ScriptCounts counts = ScriptCounts.of(prefix);
     if (counts.letters() + 2 * (counts.han() + counts.kana()) < MIN_LETTERS) {
       return new LanguageGuess(UNDETERMINED, 0);
@@ -80,7 +101,7 @@ public final class LanguageIdentifier {
     if (counts.han() * 2 > counts.letters() && counts.kana() * 20 < counts.letters()) {
       return new LanguageGuess("zh", 1.0);
     }
-    Language[] ranked = detectors.get().predictLanguages(prefix);
+    Language[] ranked = predict(prefix);
     Language best = ranked[0];
     if (counts.cyrillic() * 2 > counts.letters() && best.getConfidence() < UNSURE && !RUSSIAN.equals(best.getLang())) {
       for (int i = 1; i < Math.min(3, ranked.length); i++) {
@@ -94,6 +115,20 @@ public final class LanguageIdentifier {
       return new LanguageGuess(UNDETERMINED, 0);
     }
     return new LanguageGuess(Iso639.toPart1(best.getLang()), best.getConfidence());
+  }
+
+  /** The model's ranking, from a probe of the text's beginning when that is conclusive. */
+  private Language[] predict(String text) {
+    LanguageDetectorME detector = detectors.get();
+    if (text.length() > PROBE_CHARS * 3 / 2) {
+      int cut = text.lastIndexOf(' ', PROBE_CHARS);
+      Language[] probe = detector.predictLanguages(text.substring(0, cut > PROBE_CHARS / 2 ? cut : PROBE_CHARS));
+      if (probe[0].getConfidence() >= SURE
+          && (probe.length < 2 || probe[0].getConfidence() >= SURE_LEAD * probe[1].getConfidence())) {
+        return probe;
+      }
+    }
+    return detector.predictLanguages(text);
   }
 
   /** Letters of a text by script, enough to recognise Chinese and too-short texts. */
