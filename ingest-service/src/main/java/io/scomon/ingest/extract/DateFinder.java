@@ -34,13 +34,13 @@ final class DateFinder {
         return d;
       }
     }
-    OffsetDateTime d = DateParser.parse(MetadataExtractor.meta(doc, "article:published_time",
+    OffsetDateTime d = firstMetaDate(doc, "article:published_time",
         "og:article:published_time", "article.published", "datePublished", "pubdate",
         "publishdate", "publish-date", "publish_date", "published_time", "published-date",
         "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
         "dcterms.date", "dcterms.created", "date", "citation_publication_date",
         "citation_date", "article:published", "og:published_time", "release_date",
-        "originalPublicationDate", "displaydate", "cXenseParse:recs:publishtime"));
+        "originalPublicationDate", "displaydate", "cXenseParse:recs:publishtime");
     if (d != null) {
       return d;
     }
@@ -57,6 +57,10 @@ final class DateFinder {
           return d;
         }
       }
+    }
+    d = nearHeadline(doc);
+    if (d != null) {
+      return d;
     }
     d = fromUrl(MetadataExtractor.canonicalUrl(doc));
     if (d == null) {
@@ -77,8 +81,7 @@ final class DateFinder {
         }
       }
     }
-    d = DateParser.parse(MetadataExtractor.meta(doc, "article:modified_time",
-        "og:updated_time", "dateModified"));
+    d = firstMetaDate(doc, "article:modified_time", "og:updated_time", "dateModified");
     if (d != null) {
       return d;
     }
@@ -88,6 +91,51 @@ final class DateFinder {
     }
     return hints.feedPublishedAt() == null ? null
         : hints.feedPublishedAt().atOffset(ZoneOffset.UTC);
+  }
+
+  /**
+   * A date printed in a short line right after the headline (the byline area): the h1's next
+   * siblings, then its parent's next siblings, looking into small elements only.
+   */
+  static OffsetDateTime nearHeadline(Document doc) {
+    Element h1 = doc.selectFirst("h1");
+    if (h1 == null) {
+      return null;
+    }
+    int budget = 40;
+    Element anchor = h1;
+    for (int level = 0; level < 3 && anchor != null && anchor.parent() != null; level++) {
+      for (Element sib = anchor.nextElementSibling(); sib != null && budget > 0;
+          sib = sib.nextElementSibling()) {
+        for (Element e : sib.getAllElements()) {
+          if (--budget <= 0) {
+            break;
+          }
+          if (e.childrenSize() <= 3) {
+            String t = e.text();
+            if (!t.isEmpty() && t.length() <= 80) {
+              OffsetDateTime d = DateParser.parse(t);
+              if (d != null) {
+                return d;
+              }
+            }
+          }
+        }
+      }
+      anchor = anchor.parent();
+    }
+    return null;
+  }
+
+  /** The first of the meta tags, in the order given, whose content reads as a date. */
+  private static OffsetDateTime firstMetaDate(Document doc, String... keys) {
+    for (String key : keys) {
+      OffsetDateTime d = DateParser.parse(MetadataExtractor.meta(doc, key));
+      if (d != null) {
+        return d;
+      }
+    }
+    return null;
   }
 
   /** Date from a {@code datetime}/{@code content}/{@code title} attribute or the text. */
