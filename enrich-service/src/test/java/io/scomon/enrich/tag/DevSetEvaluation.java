@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 /**
  * Scores the shipped taxonomy on the labelled dev set: per-topic precision, recall and F1, and
  * micro averages; with {@code --errors}, every false positive and false negative with its
- * evidence. Topics marked optional for a text count neither way. Run it with
+ * evidence. Topics marked optional for a text count neither way. From the repository root:
  *
  * <pre>
- *   mvn -B -q -o -pl enrich-service test-compile exec:java  (no exec plugin here; see README:)
- *   java -cp enrich-service/target/test-classes:enrich-service/target/classes:$(cat cp.txt) io.scomon.enrich.tag.DevSetEvaluation --errors
+ *   mvn -B -q -pl enrich-service test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *       -Dexec.mainClass=io.scomon.enrich.tag.DevSetEvaluation -Dexec.classpathScope=test [-Dexec.args=--errors]
  * </pre>
  */
 public final class DevSetEvaluation {
