@@ -35,7 +35,7 @@ final class TitleFinder {
     List<String> h1s = new ArrayList<>();
     boolean h1InArticle = false;
     for (Element h : doc.select("h1")) {
-      String t = TextNormalizer.cleanOrNull(h.text());
+      String t = TextNormalizer.cleanOrNull(withoutLabels(h));
       if (t != null && t.length() < 400 && !isSiteName(h, t, siteName)) {
         if (h1s.isEmpty()) {
           h1InArticle = h.closest("article, [itemprop=articleBody], main") != null;
@@ -85,6 +85,16 @@ final class TitleFinder {
     return TextNormalizer.cleanOrNull(hints.feedTitle());
   }
 
+  /** The heading's text without the prefix labels boards put before thread titles. */
+  private static String withoutLabels(Element h) {
+    if (h.selectFirst(".label, .badge, [class*=prefix], .label-append") == null) {
+      return h.text();
+    }
+    Element copy = h.clone();
+    copy.select(".label, .badge, [class*=prefix], .label-append").remove();
+    return copy.text();
+  }
+
   /** Whether an h1 is the site's name or logo rather than a headline. */
   private static boolean isSiteName(Element h, String text, String siteName) {
     String n = norm(text);
@@ -126,14 +136,22 @@ final class TitleFinder {
     for (String sep : SEPARATORS) {
       String[] parts = title.split(java.util.regex.Pattern.quote(sep));
       if (parts.length >= 3 && !sep.equals(": ")) {
-        // "Board - View topic - Title", "Title / Forum / Site": the longest part is the title
+        // "Board - View topic - Title", "Title / Forum / Site": a clearly longest part is the title
         String longest = parts[0].strip();
+        int others = 0;
         for (String p : parts) {
           if (words(p) > words(longest)) {
             longest = p.strip();
           }
         }
-        return stripSite(longest, siteName);
+        for (String p : parts) {
+          if (!p.strip().equals(longest)) {
+            others = Math.max(others, words(p));
+          }
+        }
+        if (words(longest) >= 3 && words(longest) >= others * 1.5) {
+          return stripSite(longest, siteName);
+        }
       }
     }
     for (String sep : SEPARATORS) {
@@ -156,13 +174,28 @@ final class TitleFinder {
       if (sep.equals(": ") || sep.equals(" / ")) {
         continue;
       }
+      if (SITE_WORD.matcher(tail).find() && words(tail) <= 5 && words(head) >= 1) {
+        return stripSite(head, siteName); // "... - Rick Steves Travel Forum"
+      }
       // without a known site name, drop a short trailing part
       if (words(tail) <= 4 && words(head) >= words(tail) + 2) {
         return stripSite(head, siteName);
       }
     }
+    // "Title (example forum at site)"
+    if (title.endsWith(")") && title.lastIndexOf(" (") > 0 && !site.isEmpty()) {
+      int open = title.lastIndexOf(" (");
+      String inner = norm(title.substring(open + 2, title.length() - 1));
+      String key = site.replaceAll("(com|org|net|co|io|uk)+$", "");
+      if (!inner.isEmpty() && key.length() >= 4 && (inner.contains(key) || key.contains(inner))) {
+        return title.substring(0, open).strip();
+      }
+    }
     return title;
   }
+
+  private static final java.util.regex.Pattern SITE_WORD = java.util.regex.Pattern.compile(
+      "(?i)\\b(?:forums?|community|communities|board|boards|message board|wiki)$");
 
   private static int words(String s) {
     int n = 0;
