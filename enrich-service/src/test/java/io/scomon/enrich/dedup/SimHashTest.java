@@ -44,6 +44,16 @@ class SimHashTest {
   }
 
   @Test
+  void fiveMegabyteTextIsFingerprintedOnItsFirstHundredThousandCharacters() {
+    String sentence = "The SCO secretaries met in Dushanbe to discuss security and stability in the region. ";
+    String huge = sentence.repeat(5_000_000 / sentence.length());
+    long start = System.nanoTime();
+    long fingerprint = SimHash.of(huge);
+    assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    assertThat(fingerprint).isEqualTo(SimHash.of(huge.substring(0, SimHash.MAX_CHARS)));
+  }
+
+  @Test
   void emptyTextHasFingerprintZero() {
     assertThat(SimHash.of("")).isZero();
     assertThat(SimHash.of(null)).isZero();
