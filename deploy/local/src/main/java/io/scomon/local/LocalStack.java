@@ -1,6 +1,7 @@
 package io.scomon.local;
 
 import io.scomon.infra.InfraException;
+import io.scomon.infra.demo.DemoSite;
 import io.scomon.infra.elasticsearch.ElasticsearchDistribution;
 import io.scomon.infra.elasticsearch.ElasticsearchNode;
 import io.scomon.infra.process.Ports;
@@ -34,6 +35,9 @@ public final class LocalStack implements AutoCloseable {
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
   private String kafkaBootstrap;
   private String elasticsearchUrl;
+  private String apiToken;
+  private DemoSite demoSite;
+  private DemoWebhook demoWebhook;
 
   LocalStack(LocalStackConfig config, PrintStream out) {
     this.config = config;
@@ -79,6 +83,10 @@ public final class LocalStack implements AutoCloseable {
     Ports.requireFree(config.kafkaPort(), "Kafka", "SCOMON_KAFKA_PORT");
     Ports.requireFree(config.elasticsearchPort(), "Elasticsearch", "SCOMON_ES_PORT");
     Ports.requireFree(config.kafkaPort() + 1, "the Kafka controller", "SCOMON_KAFKA_PORT (it uses PORT+1 too)");
+    Ports.requireFree(config.apiPort(), "the subscriptions API", "SCOMON_API_PORT");
+    Ports.requireFree(LocalStackConfig.INGEST_HEALTH_PORT, "ingest-service health", "(stop what uses it)");
+    Ports.requireFree(LocalStackConfig.ENRICH_HEALTH_PORT, "enrich-service health", "(stop what uses it)");
+    Ports.requireFree(LocalStackConfig.INDEX_HEALTH_PORT, "index-service health", "(stop what uses it)");
 
     out.println("Starting Kafka and Elasticsearch (data in " + data + ") ...");
     ChildProcess kafka = ChildProcess.startJava("kafka", data, data.resolve("logs/kafka.log"),
@@ -98,12 +106,74 @@ public final class LocalStack implements AutoCloseable {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
       new TopicProvisioner(admin, (short) 1).ensureAll();
     }
+    apiToken = ApiToken.loadOrCreate(data.resolve("api-token"));
+    Path sources = config.sourcesFile();
+    if (config.demo()) {
+      demoSite = DemoSite.start();
+      started.add(demoSite);
+      sources = DemoSources.write(demoSite.baseUrl(), data.resolve("demo-sources.yml"));
+    }
+    out.println("Starting the services (logs in " + data.resolve("logs") + ") ...");
+    for (ServiceSpec service : services(sources)) {
+      ChildProcess process = ChildProcess.startJava(service.name(), data, data.resolve("logs/" + service.name() + ".log"),
+          service.jvmArgs(), service.mainClass(), List.of(), service.env());
+      started.add(process);
+      HealthCheck.awaitReady(process, service.healthPort(), Duration.ofSeconds(180));
+    }
+    if (config.demo()) {
+      String secret = ApiToken.loadOrCreate(data.resolve("demo-webhook-secret"));
+      demoWebhook = DemoWebhook.start(secret, out);
+      started.add(demoWebhook);
+      DemoSubscription.ensure(apiUrl(), apiToken, demoWebhook.url(), secret);
+    }
+  }
+
+  /** The three services, configured through their environment variables. */
+  private List<ServiceSpec> services(Path sources) {
+    Path data = config.dataDir();
+    Map<String, String> enrich = Map.of(
+        "ENRICH_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+        "ENRICH_STATE_DIR", data.resolve("enrich-state").toString(),
+        "ENRICH_HTTP_PORT", Integer.toString(LocalStackConfig.ENRICH_HEALTH_PORT),
+        "ENRICH_API_PORT", Integer.toString(config.apiPort()),
+        "ENRICH_API_TOKEN", apiToken);
+    Map<String, String> index = Map.of(
+        "INDEX_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+        "INDEX_ELASTICSEARCH_URL", elasticsearchUrl,
+        "INDEX_HTTP_PORT", Integer.toString(LocalStackConfig.INDEX_HEALTH_PORT));
+    Map<String, String> ingest = new java.util.HashMap<>(Map.of(
+        "INGEST_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
+        "INGEST_HTTP_PORT", Integer.toString(LocalStackConfig.INGEST_HEALTH_PORT)));
+    if (sources != null) {
+      ingest.put("INGEST_SOURCES_FILE", sources.toString());
+    }
+    if (config.demo()) {
+      ingest.put("INGEST_POLITENESS_MIN_DELAY", "100ms");
+    }
+    return List.of(
+        new ServiceSpec("enrich-service", "io.scomon.enrich.EnrichApp", enrich, LocalStackConfig.ENRICH_HEALTH_PORT, ServiceSpec.JVM),
+        new ServiceSpec("index-service", "io.scomon.index.IndexApp", index, LocalStackConfig.INDEX_HEALTH_PORT, ServiceSpec.JVM),
+        new ServiceSpec("ingest-service", "io.scomon.ingest.IngestApp", ingest, LocalStackConfig.INGEST_HEALTH_PORT, ServiceSpec.JVM));
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + config.apiPort();
   }
 
   void printEndpoints() {
     out.println("SCO Monitor is running.");
     out.println("Elasticsearch: " + elasticsearchUrl);
     out.println("Kafka: " + kafkaBootstrap);
+    out.println("API: " + apiUrl() + "/subscriptions (token in " + config.dataDir().resolve("api-token") + ")");
+    out.println("Health: ingest http://127.0.0.1:" + LocalStackConfig.INGEST_HEALTH_PORT + "/health/ready, enrich http://127.0.0.1:"
+        + LocalStackConfig.ENRICH_HEALTH_PORT + "/health/ready, index http://127.0.0.1:" + LocalStackConfig.INDEX_HEALTH_PORT
+        + "/health/ready");
+    if (demoSite != null) {
+      out.println("Demo site: " + demoSite.baseUrl());
+      out.println("Demo webhook: " + demoWebhook.url() + " (alerts of the sample subscription 'demo-afghanistan' print here)");
+    }
+    out.println("Sources: " + (config.demo() ? config.dataDir().resolve("demo-sources.yml")
+        : config.sourcesFile() != null ? config.sourcesFile() : "the shipped list of real SCO sources (needs internet)"));
     out.println("Data: " + config.dataDir());
     out.println("Logs: " + config.dataDir().resolve("logs"));
     out.println("Stop: Ctrl-C here, or deploy/scomon down");

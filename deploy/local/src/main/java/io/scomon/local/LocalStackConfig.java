@@ -5,14 +5,20 @@ import java.util.Map;
 
 /**
  * Settings of the local stack, from the environment (documented in the README) with command-line
- * overrides: {@code --data DIR}, {@code --kafka-port N}, {@code --es-port N}.
+ * overrides: {@code --data DIR}, {@code --kafka-port N}, {@code --es-port N}, {@code --api-port N},
+ * {@code --sources FILE}, {@code --demo}.
  *
- * @param dataDir where Kafka's log, Elasticsearch's data and the logs live between runs; must be
- *     reachable by user nobody when run as root (the default under /var/tmp is)
+ * @param dataDir where Kafka's log, Elasticsearch's data, the services' state and the logs live
+ *     between runs; must be reachable by user nobody when run as root (the default under /var/tmp is)
+ * @param sourcesFile the sources to crawl; null = the shipped list of real SCO sources (internet needed)
+ * @param demo also serve the demo site on 127.0.0.1, crawl it, and create a sample subscription
  */
-record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort) {
+record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int apiPort, Path sourcesFile, boolean demo) {
 
   static final String DEFAULT_DATA = "/var/tmp/scomon-" + System.getProperty("user.name");
+  static final int INGEST_HEALTH_PORT = 8081;
+  static final int ENRICH_HEALTH_PORT = 8082;
+  static final int INDEX_HEALTH_PORT = 9464;
 
   Path elasticsearchHome() {
     return dataDir.resolve("elasticsearch");
@@ -22,17 +28,27 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort) {
     Path data = Path.of(env.getOrDefault("SCOMON_DATA", DEFAULT_DATA));
     int kafkaPort = port(env.getOrDefault("SCOMON_KAFKA_PORT", "9092"), "SCOMON_KAFKA_PORT");
     int esPort = port(env.getOrDefault("SCOMON_ES_PORT", "9200"), "SCOMON_ES_PORT");
+    int apiPort = port(env.getOrDefault("SCOMON_API_PORT", "8080"), "SCOMON_API_PORT");
+    String sources = env.get("SCOMON_SOURCES");
+    boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "--data" -> data = Path.of(value(args, ++i, arg));
         case "--kafka-port" -> kafkaPort = port(value(args, ++i, arg), arg);
         case "--es-port" -> esPort = port(value(args, ++i, arg), arg);
+        case "--api-port" -> apiPort = port(value(args, ++i, arg), arg);
+        case "--sources" -> sources = value(args, ++i, arg);
+        case "--demo" -> demo = true;
         default -> throw new IllegalArgumentException("unknown option " + arg
-            + " (options: --data DIR, --kafka-port N, --es-port N)");
+            + " (options: --data DIR, --kafka-port N, --es-port N, --api-port N, --sources FILE, --demo)");
       }
     }
-    return new LocalStackConfig(data.toAbsolutePath(), kafkaPort, esPort);
+    Path sourcesFile = sources == null || sources.isBlank() ? null : Path.of(sources).toAbsolutePath();
+    if (sourcesFile != null && !java.nio.file.Files.isReadable(sourcesFile)) {
+      throw new IllegalArgumentException("sources file " + sourcesFile + " cannot be read");
+    }
+    return new LocalStackConfig(data.toAbsolutePath(), kafkaPort, esPort, apiPort, sourcesFile, demo);
   }
 
   private static String value(String[] args, int i, String option) {
