@@ -197,13 +197,20 @@ final class TitleFinder {
   private static final java.util.regex.Pattern SITE_WORD = java.util.regex.Pattern.compile(
       "(?i)\\b(?:forums?|community|communities|board|boards|message board|wiki)$");
 
+  /** Words in a title; ideographic text (no spaces) counts one word per two characters. */
   private static int words(String s) {
     int n = 0;
+    int ideographs = 0;
     for (String w : s.toLowerCase(Locale.ROOT).split("\\s+")) {
       if (!w.isEmpty()) {
         n++;
       }
     }
-    return n;
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isIdeographic(s.charAt(i))) {
+        ideographs++;
+      }
+    }
+    return n + ideographs / 2;
   }
 }
