@@ -8,9 +8,14 @@ import java.util.Map;
 
 /**
  * The evidence a topic's rules found in one article, and the score it adds up to:
- * {@code sum of weight * (1 + ln(bodyCount + titleBoost * titleCount))} over the evidence labels.
+ * {@code sum of weight * (1 + ln(min(3, bodyCount + titleBoost * titleCount)))} over the evidence
+ * labels. Repeats add less and less and stop adding after {@value #MAX_COUNT}: a page that says
+ * "electricity" fifty times (an electrician's price list) is not therefore about energy policy,
+ * so a topic needs a strong term or several different ones.
  */
 final class ScoreSheet {
+
+  static final double MAX_COUNT = 3;
 
   private final Map<String, double[]> counts = new LinkedHashMap<>(); // label -> {weight, title, body}
   private final List<Hit> counted = new ArrayList<>();
@@ -38,7 +43,7 @@ final class ScoreSheet {
     List<Evidence> evidence = new ArrayList<>();
     for (Map.Entry<String, double[]> entry : counts.entrySet()) {
       double[] c = entry.getValue();
-      score += c[0] * (1 + Math.log(c[2] + topic.titleBoost() * c[1]));
+      score += c[0] * (1 + Math.log(Math.min(MAX_COUNT, c[2] + topic.titleBoost() * c[1])));
       if (c[1] > 0) {
         evidence.add(new Evidence(entry.getKey(), (int) c[1], Field.TITLE, c[0]));
       }

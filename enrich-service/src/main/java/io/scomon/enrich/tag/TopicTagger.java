@@ -16,7 +16,7 @@ import java.util.Set;
  * a single pass of a {@link PhraseMatcher}; the topics then score their own matches:
  *
  * <pre>
- *   score = sum over matched terms of  weight * (1 + ln(bodyCount + titleBoost * titleCount))
+ *   score = sum over matched terms of  weight * (1 + ln(min(3, bodyCount + titleBoost * titleCount)))
  * </pre>
  *
  * after dropping matches inside an excluding context and matches contained in a longer matched term

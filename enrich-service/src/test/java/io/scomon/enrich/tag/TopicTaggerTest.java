@@ -98,6 +98,23 @@ class TopicTaggerTest {
   }
 
   @Test
+  void repeatingOneWeakTermStopsAddingAfterThreeOccurrences() {
+    String electrician = "Our electricians fix electricity problems. ".repeat(20);
+    assertThat(topics("Electricians", electrician)).doesNotContain("energy");
+    TopicMatch match = topic("terrorism", "", "terrorism ".repeat(20)).orElseThrow();
+    assertThat(match.score()).isEqualTo(10.49); // capped at 5 * (1 + ln 3)
+    assertThat(match.evidence().get(0).count()).isEqualTo(20);
+  }
+
+  @Test
+  void itSecurityVocabularyIsNotRegionalSecurity() {
+    assertThat(topics("", "Organizations should adopt comprehensive security practices and review security challenges of their cloud platform."))
+        .doesNotContain("regional_security");
+    assertThat(topics("", "The ministers discussed comprehensive security and the security challenges facing Central Asia."))
+        .contains("regional_security");
+  }
+
+  @Test
   void longerTermHidesTheShorterOneInsideIt() {
     TopicMatch match = topic("terrorism", "", "Counter-terrorism cooperation").orElseThrow();
     assertThat(match.evidence()).extracting(Evidence::term).containsExactly("counter-terrorism");
@@ -112,6 +129,8 @@ class TopicTaggerTest {
   @Test
   void mountainSummitIsNotDiplomacy() {
     assertThat(topics("Climbers reach summit", "The team reached the summit of Peak Lenin after three weeks.")).isEmpty();
+    assertThat(topics("Cloud Summit", "The Cloud Summit covers IT governance. The summit runs two days; the summit is free."))
+        .isEmpty();
     assertThat(topics("SCO summit", "The SCO summit gathered heads of state in Astana.")).containsExactly("summits_diplomacy");
   }
 
