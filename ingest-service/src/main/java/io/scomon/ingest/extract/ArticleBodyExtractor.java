@@ -3,6 +3,7 @@ package io.scomon.ingest.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -17,8 +18,17 @@ final class ArticleBodyExtractor {
 
   private ArticleBodyExtractor() {}
 
-  /** The body text; {@code copy} is a private copy of the page and gets modified. */
-  static String extract(Document copy, JsonLd jsonLd, ExtractionHints hints, String title) {
+  /** Below this many characters a body is taken for a miss and the page read again. */
+  private static final int SHORT = 200;
+
+  /**
+   * The body text. {@code copies} hands out private copies of the page (each read modifies
+   * its copy). When the text is very short and the page has comment-named blocks, the page is
+   * read again keeping them: on link aggregators and Q&A pages the comments are the content.
+   */
+  static String extract(
+      Supplier<Document> copies, JsonLd jsonLd, ExtractionHints hints, String title) {
+    Document copy = copies.get();
     Element body = copy.body();
     if (body == null) {
       return "";
@@ -31,17 +41,27 @@ final class ArticleBodyExtractor {
         return render(roots, title);
       }
     }
-    BoilerplatePruner.prune(body, false);
-    boolean story = MetadataExtractor.isStory(copy, jsonLd)
-        || copy.selectFirst("article") != null;
-    List<Element> roots = ContentSelector.select(body, !story);
-    ContentCleaner.clean(roots, false);
-    String text = render(roots, title);
+    boolean story = MetadataExtractor.isStory(copy, jsonLd) || copy.selectFirst("article") != null;
+    boolean hasComments = copy.selectFirst("[class*=comment], [id*=comment]") != null;
+    String text = read(body, story, false, title);
+    if (text.length() < SHORT && hasComments) {
+      String withComments = read(copies.get().body(), story, true, title);
+      if (withComments.length() > text.length()) {
+        text = withComments;
+      }
+    }
     String ld = jsonLdBody(jsonLd);
     if (ld != null && ld.length() > text.length() * 1.6 + 200) {
       return ld;
     }
     return text;
+  }
+
+  private static String read(Element body, boolean story, boolean keepComments, String title) {
+    BoilerplatePruner.prune(body, keepComments);
+    List<Element> roots = ContentSelector.select(body, !story);
+    ContentCleaner.clean(roots, keepComments);
+    return render(roots, title);
   }
 
   private static String render(List<Element> roots, String title) {

@@ -45,6 +45,12 @@ final class Boilerplate {
     return isHardChromeName(classAndId) || linkDensity >= 0.25 || chars < 150;
   }
 
+  /** Cookie and consent dialogs: never content, however much text they hold. */
+  static boolean isConsentName(String classAndId) {
+    return classAndId.contains("cookie") || classAndId.contains("consent")
+        || classAndId.contains("gdpr") || classAndId.contains("onetrust");
+  }
+
   static boolean isHardChromeName(String classAndId) {
     return !classAndId.isEmpty() && HARD_NEGATIVE.matcher(classAndId).find();
   }

@@ -96,7 +96,7 @@ final class BoilerplatePruner {
     }
     if (Boilerplate.isChromeBlock(ci, stats.chars(e), stats.linkDensity(e))
         && !Boilerplate.isBodyContainer(e)) {
-      return share < MAX_SHARE;
+      return share < MAX_SHARE || Boilerplate.isConsentName(ci);
     }
     return false;
   }

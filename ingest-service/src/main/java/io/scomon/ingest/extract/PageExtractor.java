@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Document;
 
 /**
@@ -26,11 +27,15 @@ public final class PageExtractor {
     ExtractionHints h = hints == null ? ExtractionHints.NONE : hints;
     JsonLd jsonLd = JsonLd.of(doc);
     PageMetadata meta = MetadataExtractor.extract(doc, jsonLd, h);
-    Document copy = doc.clone();
-    for (String sel : h.removeSelectors()) {
-      copy.select(sel).remove();
-    }
+    Supplier<Document> copies = () -> {
+      Document copy = doc.clone();
+      for (String sel : h.removeSelectors()) {
+        copy.select(sel).remove();
+      }
+      return copy;
+    };
     if (h.bodySelector() == null) {
+      Document copy = copies.get();
       // hidden duplicates (microdata copies, mobile variants) must not become posts
       BoilerplatePruner.removeInvisible(copy.body());
       Optional<ForumEngine> engine = ForumEngines.detect(copy);
@@ -39,13 +44,9 @@ public final class PageExtractor {
         if (!posts.isEmpty()) {
           return new ExtractedPage(posts, engine.get().name());
         }
-        copy = doc.clone();
-        for (String sel : h.removeSelectors()) {
-          copy.select(sel).remove();
-        }
       }
     }
-    String body = ArticleBodyExtractor.extract(copy, jsonLd, h, meta.title());
+    String body = ArticleBodyExtractor.extract(copies, jsonLd, h, meta.title());
     ExtractedArticle article = new ExtractedArticle(meta.title(), body, meta.authors(),
         meta.published(), meta.canonicalUrl(), meta.siteName(), meta.languageHint(),
         null, null, null, null, null, null);
