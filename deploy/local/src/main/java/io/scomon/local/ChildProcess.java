@@ -13,6 +13,10 @@ import java.util.Map;
 /** A JVM of the local stack (Kafka, a service) run under the watchdog, its output in a log file. */
 final class ChildProcess implements AutoCloseable {
 
+  /** Every JVM of the local stack logs with this one configuration (the services' jars each carry their own). */
+  static final String LOGGING_PROPERTY = "logback.configurationFile";
+  static final String LOGGING = "logback-local.xml";
+
   private final String name;
   private final Process process;
   private final Path log;
@@ -29,6 +33,7 @@ final class ChildProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
+    command.add("-D" + LOGGING_PROPERTY + "=" + LOGGING);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass);
