@@ -110,7 +110,7 @@ class TopicTaggerTest {
   void itSecurityVocabularyIsNotRegionalSecurity() {
     assertThat(topics("", "Organizations should adopt comprehensive security practices and review security challenges of their cloud platform."))
         .doesNotContain("regional_security");
-    assertThat(topics("", "The ministers discussed comprehensive security and the security challenges facing Central Asia."))
+    assertThat(topics("", "The defence ministers discussed comprehensive security and the security challenges facing Central Asia."))
         .contains("regional_security");
   }
 
