@@ -1,0 +1,138 @@
+package io.scomon.enrich.load;
+
+import io.scomon.enrich.EnrichApp;
+import io.scomon.enrich.config.EnrichConfig;
+import io.scomon.infra.kafka.KafkaBroker;
+import io.scomon.schemas.Article;
+import io.scomon.schemas.SourceType;
+import io.scomon.schemas.id.ArticleIds;
+import io.scomon.schemas.topic.TopicProvisioner;
+import io.scomon.schemas.topic.Topics;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Load run of the whole enrich topology on a real broker: N articles of about 5 KB are produced
+ * first, then the app is started and timed until every enriched article is committed
+ * (read_committed). Prints articles per second; bounded in count and time, stops by itself.
+ *
+ * <p>Run: {@code deploy/scomon load enrich-service io.scomon.enrich.load.EnrichThroughputLoad [N]}
+ */
+public final class EnrichThroughputLoad {
+
+  private EnrichThroughputLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    Path stateDir = Files.createTempDirectory("scomon-enrich-load-");
+    try (KafkaBroker broker = KafkaBroker.startThrowaway()) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        new TopicProvisioner(admin, (short) 1).ensureAll();
+      }
+      List<Article> articles = articles(n);
+      long bytes = articles.stream().mapToLong(a -> a.getBody().length()).sum();
+      produce(broker.bootstrapServers(), articles);
+      System.out.printf("produced %d articles, %.1f KB of body text on average%n", n, bytes / 1024.0 / n);
+
+      EnrichConfig config = EnrichConfig.load(Map.of(
+          "enrich.kafka.bootstrap-servers", broker.bootstrapServers(),
+          "enrich.application-id", "enrich-load",
+          "enrich.state-dir", stateDir.toString(),
+          "enrich.http.port", "0",
+          "enrich.api.enabled", "false",
+          "enrich.threads", "2"));
+      long start = System.nanoTime();
+      try (EnrichApp app = EnrichApp.start(config)) {
+        long deadline = start + Duration.ofMinutes(10).toNanos();
+        long done = 0;
+        try (KafkaConsumer<String, byte[]> consumer = outputConsumer(broker.bootstrapServers())) {
+          consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED.name()));
+          while (done < n && System.nanoTime() < deadline) {
+            done += consumer.poll(Duration.ofMillis(200)).count();
+          }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("enriched %d of %d articles in %.1f s (from app start, incl. startup): %.0f articles/s; "
+            + "app state %s%n", done, n, seconds, done / seconds, app.state());
+        if (app.state() != KafkaStreams.State.RUNNING) {
+          System.out.println("WARNING: the app was not running at the end");
+        }
+      }
+    }
+  }
+
+  static List<Article> articles(int n) {
+    List<String> texts = new ArrayList<>();
+    for (String name : new String[] {"sco-afghanistan-contact-group.txt", "khovar-report.txt"}) {
+      texts.add(resource(name));
+    }
+    Random random = new Random(7);
+    List<Article> articles = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String base = texts.get(i % texts.size());
+      StringBuilder body = new StringBuilder(base);
+      while (body.length() < 5_000) {
+        body.append("\n\n").append(base, 0, Math.min(base.length(), 5_000 - body.length()));
+      }
+      body.append("\n\nReport ").append(i).append(" filed at ").append(random.nextInt(100_000)).append('.');
+      String url = "https://load.example.org/story/" + i;
+      articles.add(Article.newBuilder()
+          .setId(ArticleIds.ofUrl(url)).setCanonicalUrl(url).setUrl(url)
+          .setSourceId("load").setSourceType(SourceType.NEWS).setSiteName("Load")
+          .setTitle("SCO regional security report " + i).setBody(body.toString()).setAuthors(List.of())
+          .setPublishedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)).setFetchedAt(Instant.now())
+          .setContentHash(Integer.toHexString(body.toString().hashCode())).build());
+    }
+    return articles;
+  }
+
+  private static void produce(String bootstrap, List<Article> articles) throws Exception {
+    try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+        Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
+      for (Article a : articles) {
+        producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.getId(), a));
+      }
+      producer.flush();
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> outputConsumer(String bootstrap) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "enrich-load-reader");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = EnrichThroughputLoad.class.getResourceAsStream("/topology/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
