@@ -30,7 +30,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class LocalStack implements AutoCloseable {
 
-  private final LocalStackConfig config;
+  private LocalStackConfig config;
   private final PrintStream out;
   private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
   private String kafkaBootstrap;
@@ -80,19 +80,21 @@ public final class LocalStack implements AutoCloseable {
     }
     PidFile.claim(data.resolve("scomon.pid"));
     started.add(() -> PidFile.release(data.resolve("scomon.pid")));
+    int controllerPort = config.kafkaPort() == 0 ? Ports.free() : config.kafkaPort() + 1;
     Ports.requireFree(config.kafkaPort(), "Kafka", "SCOMON_KAFKA_PORT");
     Ports.requireFree(config.elasticsearchPort(), "Elasticsearch", "SCOMON_ES_PORT");
-    Ports.requireFree(config.kafkaPort() + 1, "the Kafka controller", "SCOMON_KAFKA_PORT (it uses PORT+1 too)");
+    Ports.requireFree(config.kafkaPort() == 0 ? 0 : controllerPort, "the Kafka controller", "SCOMON_KAFKA_PORT (it uses PORT+1 too)");
     Ports.requireFree(config.apiPort(), "the subscriptions API", "SCOMON_API_PORT");
-    Ports.requireFree(LocalStackConfig.INGEST_HEALTH_PORT, "ingest-service health", "(stop what uses it)");
-    Ports.requireFree(LocalStackConfig.ENRICH_HEALTH_PORT, "enrich-service health", "(stop what uses it)");
-    Ports.requireFree(LocalStackConfig.INDEX_HEALTH_PORT, "index-service health", "(stop what uses it)");
+    Ports.requireFree(config.health().ingest(), "ingest-service health", "(stop what uses it)");
+    Ports.requireFree(config.health().enrich(), "enrich-service health", "(stop what uses it)");
+    Ports.requireFree(config.health().index(), "index-service health", "(stop what uses it)");
+    config = resolvePorts(config);
 
     out.println("Starting Kafka and Elasticsearch (data in " + data + ") ...");
     ChildProcess kafka = ChildProcess.startJava("kafka", data, data.resolve("logs/kafka.log"),
         List.of("-Xms256m", "-Xmx512m"), "io.scomon.infra.kafka.KafkaServerMain",
         List.of(data.resolve("kafka").toString(), Integer.toString(config.kafkaPort()),
-            Integer.toString(config.kafkaPort() + 1)), Map.of());
+            Integer.toString(controllerPort)), Map.of());
     started.add(kafka);
     kafkaBootstrap = Ports.LOOPBACK + ":" + config.kafkaPort();
 
@@ -128,22 +130,33 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** The configuration with every port 0 replaced by a free one. */
+  private static LocalStackConfig resolvePorts(LocalStackConfig c) {
+    LocalStackConfig.HealthPorts h = c.health();
+    return new LocalStackConfig(c.dataDir(), orFree(c.kafkaPort()), orFree(c.elasticsearchPort()), orFree(c.apiPort()),
+        c.sourcesFile(), c.demo(), new LocalStackConfig.HealthPorts(orFree(h.ingest()), orFree(h.enrich()), orFree(h.index())));
+  }
+
+  private static int orFree(int port) {
+    return port == 0 ? Ports.free() : port;
+  }
+
   /** The three services, configured through their environment variables. */
   private List<ServiceSpec> services(Path sources) {
     Path data = config.dataDir();
     Map<String, String> enrich = Map.of(
         "ENRICH_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
         "ENRICH_STATE_DIR", data.resolve("enrich-state").toString(),
-        "ENRICH_HTTP_PORT", Integer.toString(LocalStackConfig.ENRICH_HEALTH_PORT),
+        "ENRICH_HTTP_PORT", Integer.toString(config.health().enrich()),
         "ENRICH_API_PORT", Integer.toString(config.apiPort()),
         "ENRICH_API_TOKEN", apiToken);
     Map<String, String> index = Map.of(
         "INDEX_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
         "INDEX_ELASTICSEARCH_URL", elasticsearchUrl,
-        "INDEX_HTTP_PORT", Integer.toString(LocalStackConfig.INDEX_HEALTH_PORT));
+        "INDEX_HTTP_PORT", Integer.toString(config.health().index()));
     Map<String, String> ingest = new java.util.HashMap<>(Map.of(
         "INGEST_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
-        "INGEST_HTTP_PORT", Integer.toString(LocalStackConfig.INGEST_HEALTH_PORT)));
+        "INGEST_HTTP_PORT", Integer.toString(config.health().ingest())));
     if (sources != null) {
       ingest.put("INGEST_SOURCES_FILE", sources.toString());
     }
@@ -151,9 +164,9 @@ public final class LocalStack implements AutoCloseable {
       ingest.put("INGEST_POLITENESS_MIN_DELAY", "100ms");
     }
     return List.of(
-        new ServiceSpec("enrich-service", "io.scomon.enrich.EnrichApp", enrich, LocalStackConfig.ENRICH_HEALTH_PORT, ServiceSpec.JVM),
-        new ServiceSpec("index-service", "io.scomon.index.IndexApp", index, LocalStackConfig.INDEX_HEALTH_PORT, ServiceSpec.JVM),
-        new ServiceSpec("ingest-service", "io.scomon.ingest.IngestApp", ingest, LocalStackConfig.INGEST_HEALTH_PORT, ServiceSpec.JVM));
+        new ServiceSpec("enrich-service", "io.scomon.enrich.EnrichApp", enrich, config.health().enrich(), ServiceSpec.JVM),
+        new ServiceSpec("index-service", "io.scomon.index.IndexApp", index, config.health().index(), ServiceSpec.JVM),
+        new ServiceSpec("ingest-service", "io.scomon.ingest.IngestApp", ingest, config.health().ingest(), ServiceSpec.JVM));
   }
 
   String apiUrl() {
@@ -165,8 +178,8 @@ public final class LocalStack implements AutoCloseable {
     out.println("Elasticsearch: " + elasticsearchUrl);
     out.println("Kafka: " + kafkaBootstrap);
     out.println("API: " + apiUrl() + "/subscriptions (token in " + config.dataDir().resolve("api-token") + ")");
-    out.println("Health: ingest http://127.0.0.1:" + LocalStackConfig.INGEST_HEALTH_PORT + "/health/ready, enrich http://127.0.0.1:"
-        + LocalStackConfig.ENRICH_HEALTH_PORT + "/health/ready, index http://127.0.0.1:" + LocalStackConfig.INDEX_HEALTH_PORT
+    out.println("Health: ingest http://127.0.0.1:" + config.health().ingest() + "/health/ready, enrich http://127.0.0.1:"
+        + config.health().enrich() + "/health/ready, index http://127.0.0.1:" + config.health().index()
         + "/health/ready");
     if (demoSite != null) {
       out.println("Demo site: " + demoSite.baseUrl());
@@ -177,6 +190,18 @@ public final class LocalStack implements AutoCloseable {
     out.println("Data: " + config.dataDir());
     out.println("Logs: " + config.dataDir().resolve("logs"));
     out.println("Stop: Ctrl-C here, or deploy/scomon down");
+  }
+
+  LocalStackConfig config() {
+    return config;
+  }
+
+  DemoWebhook demoWebhook() {
+    return demoWebhook;
+  }
+
+  String apiToken() {
+    return apiToken;
   }
 
   String kafkaBootstrap() {

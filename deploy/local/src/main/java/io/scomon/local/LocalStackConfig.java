@@ -6,19 +6,27 @@ import java.util.Map;
 /**
  * Settings of the local stack, from the environment (documented in the README) with command-line
  * overrides: {@code --data DIR}, {@code --kafka-port N}, {@code --es-port N}, {@code --api-port N},
- * {@code --sources FILE}, {@code --demo}.
+ * {@code --sources FILE}, {@code --demo}, {@code --free-ports} (pick every port free).
  *
  * @param dataDir where Kafka's log, Elasticsearch's data, the services' state and the logs live
  *     between runs; must be reachable by user nobody when run as root (the default under /var/tmp is)
  * @param sourcesFile the sources to crawl; null = the shipped list of real SCO sources (internet needed)
  * @param demo also serve the demo site on 127.0.0.1, crawl it, and create a sample subscription
  */
-record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int apiPort, Path sourcesFile, boolean demo) {
+record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int apiPort, Path sourcesFile, boolean demo,
+    HealthPorts health) {
 
   static final String DEFAULT_DATA = "/var/tmp/scomon-" + System.getProperty("user.name");
-  static final int INGEST_HEALTH_PORT = 8081;
-  static final int ENRICH_HEALTH_PORT = 8082;
-  static final int INDEX_HEALTH_PORT = 9464;
+
+  /** Ports of the services' health and metrics endpoints. */
+  record HealthPorts(int ingest, int enrich, int index) {
+    static final HealthPorts DEFAULT = new HealthPorts(8081, 8082, 9464);
+  }
+
+  /** The same settings with every port 0: each is then picked free at start (tests, several stacks on one machine). */
+  LocalStackConfig withFreePorts() {
+    return new LocalStackConfig(dataDir, 0, 0, 0, sourcesFile, demo, new HealthPorts(0, 0, 0));
+  }
 
   Path elasticsearchHome() {
     return dataDir.resolve("elasticsearch");
@@ -31,6 +39,7 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int 
     int apiPort = port(env.getOrDefault("SCOMON_API_PORT", "8080"), "SCOMON_API_PORT");
     String sources = env.get("SCOMON_SOURCES");
     boolean demo = false;
+    boolean freePorts = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -40,15 +49,18 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int 
         case "--api-port" -> apiPort = port(value(args, ++i, arg), arg);
         case "--sources" -> sources = value(args, ++i, arg);
         case "--demo" -> demo = true;
+        case "--free-ports" -> freePorts = true;
         default -> throw new IllegalArgumentException("unknown option " + arg
-            + " (options: --data DIR, --kafka-port N, --es-port N, --api-port N, --sources FILE, --demo)");
+            + " (options: --data DIR, --kafka-port N, --es-port N, --api-port N, --sources FILE, --demo, --free-ports)");
       }
     }
     Path sourcesFile = sources == null || sources.isBlank() ? null : Path.of(sources).toAbsolutePath();
     if (sourcesFile != null && !java.nio.file.Files.isReadable(sourcesFile)) {
       throw new IllegalArgumentException("sources file " + sourcesFile + " cannot be read");
     }
-    return new LocalStackConfig(data.toAbsolutePath(), kafkaPort, esPort, apiPort, sourcesFile, demo);
+    LocalStackConfig config = new LocalStackConfig(data.toAbsolutePath(), kafkaPort, esPort, apiPort, sourcesFile, demo,
+        HealthPorts.DEFAULT);
+    return freePorts ? config.withFreePorts() : config;
   }
 
   private static String value(String[] args, int i, String option) {
