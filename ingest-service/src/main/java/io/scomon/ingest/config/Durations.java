@@ -19,6 +19,9 @@ public final class Durations {
       throw new IllegalArgumentException("empty duration");
     }
     String t = text.strip().toLowerCase(Locale.ROOT);
+    if (t.equals("0")) {
+      return Duration.ZERO;
+    }
     Matcher m = SIMPLE.matcher(t);
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));

@@ -18,6 +18,7 @@ final class OffsetTracker {
   private static final class Partition {
     final TreeSet<Long> pending = new TreeSet<>();
     long highestStarted = -1;
+    long firstStarted = -1;
     long lastOffered = -1;
   }
 
@@ -27,6 +28,9 @@ final class OffsetTracker {
     Partition p = partitions.computeIfAbsent(tp, k -> new Partition());
     p.pending.add(offset);
     p.highestStarted = Math.max(p.highestStarted, offset);
+    if (p.firstStarted < 0) {
+      p.firstStarted = offset;
+    }
   }
 
   synchronized void done(TopicPartition tp, long offset) {
@@ -41,7 +45,7 @@ final class OffsetTracker {
     Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
     partitions.forEach((tp, p) -> {
       long next = p.pending.isEmpty() ? p.highestStarted + 1 : p.pending.first();
-      if (next > p.lastOffered && next > 0) {
+      if (next > p.lastOffered && next > p.firstStarted) {
         out.put(tp, new OffsetAndMetadata(next));
         p.lastOffered = next;
       }

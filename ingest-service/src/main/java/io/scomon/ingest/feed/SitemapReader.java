@@ -88,12 +88,11 @@ public final class SitemapReader {
           }
         }
       } else if (map instanceof SiteMap sitemap) {
+        // isValid() is false for URLs outside the sitemap's folder; news sitemaps often list those
         for (SiteMapURL u : sitemap.getSiteMapUrls()) {
-          if (u.isValid()) {
-            Discovered d = entry(u);
-            if (d != null) {
-              entries.putIfAbsent(d.url(), d);
-            }
+          Discovered d = entry(u);
+          if (d != null) {
+            entries.putIfAbsent(d.url(), d);
           }
         }
       }

@@ -88,6 +88,10 @@ public final class CharsetDetector {
       }
       wrong = true;
     }
+    if (isAscii(body)) {
+      return decoded(body, StandardCharsets.UTF_8, declared == null ? Method.FALLBACK : Method.SNIFFED, declared,
+          wrong);
+    }
     Charset sniffed = sniff(body);
     if (sniffed != null && verdict(body, sniffed) != Verdict.DOES_NOT_FIT) {
       return decoded(body, sniffed, Method.SNIFFED, declared, wrong);
@@ -191,6 +195,15 @@ public final class CharsetDetector {
       }
     }
     return nonAscii && isValidUtf8(body);
+  }
+
+  private static boolean isAscii(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSingleByte(Charset cs) {

@@ -86,8 +86,7 @@ public final class RobotsCache {
   private Entry fetch(URI robots, boolean allowPrivate, Instant now) throws FetchException {
     try {
       FetchResponse r = fetcher.fetch(HttpFetcher.Request.of(robots, allowPrivate, ContentSniffer.TEXT));
-      BaseRobotRules rules = parser.parseContent(robots.toString(), r.body(),
-          r.mediaType() == null ? "text/plain" : r.mediaType(), agents);
+      BaseRobotRules rules = parse(robots.toString(), r.body(), agents.get(0));
       LOG.debug("robots.txt of {}: {}", robots, rules);
       return new Entry(rules, now.plus(ttl));
     } catch (FetchException e) {
@@ -106,6 +105,11 @@ public final class RobotsCache {
         default -> throw e; // the host itself cannot be reached or is refused: the page fails the same way
       }
     }
+  }
+
+  /** The rules a robots.txt body sets for this product token (RFC 9309 group matching, Crawl-delay). */
+  public static BaseRobotRules parse(String robotsUrl, byte[] body, String agent) {
+    return new SimpleRobotRulesParser().parseContent(robotsUrl, body, "text/plain", List.of(agent));
   }
 
   /** scheme://authority of a URL, the unit robots.txt applies to. */
