@@ -4,6 +4,7 @@ import io.scomon.enrich.text.Markup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -23,6 +24,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  *       character counts as three letters (it carries about a word);
  *   <li>mostly Chinese characters without Japanese kana: "zh" without asking the model, which is
  *       unsure on short Chinese;
+ *   <li>plainly English (at least {@value #ENGLISH_SHARE} of the first {@value #ENGLISH_WORDS} Latin
+ *       words are function words no other language uses, "the", "of", "which"...): "en" without
+ *       asking the model, which is most of the enrichment's time and English most of the stream;
  *   <li>otherwise the model's best guess; when it hesitates (best probability under {@value
  *       #UNSURE}) on a Cyrillic text and Russian, the Cyrillic language this monitor mostly reads,
  *       is within half of the best, Russian is preferred, so a short Russian headline is not
@@ -49,6 +53,11 @@ public final class LanguageIdentifier {
   static final double MIN_LEAD = 1.2;
 
   private static final String RUSSIAN = "rus";
+  static final int ENGLISH_WORDS = 60;
+  static final double ENGLISH_SHARE = 0.2;
+  private static final Set<String> ENGLISH_ONLY_WORDS = Set.of(
+      "the", "of", "and", "that", "with", "which", "was", "were", "has", "have", "been", "from", "this", "by",
+      "are", "said", "its", "their", "would", "will", "also", "after", "about", "than");
 
   private final ThreadLocal<LanguageDetectorME> detectors;
   private final int prefixChars;
@@ -101,6 +110,9 @@ public final class LanguageIdentifier {
     if (counts.han() * 2 > counts.letters() && counts.kana() * 20 < counts.letters()) {
       return new LanguageGuess("zh", 1.0);
     }
+    if (plainlyEnglish(prefix)) {
+      return new LanguageGuess("en", 1.0);
+    }
     Language[] ranked = predict(prefix);
     Language best = ranked[0];
     if (counts.cyrillic() * 2 > counts.letters() && best.getConfidence() < UNSURE && !RUSSIAN.equals(best.getLang())) {
@@ -115,6 +127,35 @@ public final class LanguageIdentifier {
       return new LanguageGuess(UNDETERMINED, 0);
     }
     return new LanguageGuess(Iso639.toPart1(best.getLang()), best.getConfidence());
+  }
+
+  /** True when enough of the first Latin words are function words only English has. */
+  static boolean plainlyEnglish(String text) {
+    int words = 0;
+    int english = 0;
+    int i = 0;
+    int n = text.length();
+    while (i < n && words < ENGLISH_WORDS) {
+      while (i < n && !Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && Character.isLetter(text.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        break;
+      }
+      char first = text.charAt(start);
+      if (first > 'z' && Character.UnicodeScript.of(first) != Character.UnicodeScript.LATIN) {
+        return false; // another script: let the model decide
+      }
+      words++;
+      if (i - start <= 5 && ENGLISH_ONLY_WORDS.contains(text.substring(start, i).toLowerCase(java.util.Locale.ROOT))) {
+        english++;
+      }
+    }
+    return words >= 20 && english >= ENGLISH_SHARE * words;
   }
 
   /** The model's ranking, from a probe of the text's beginning when that is conclusive. */

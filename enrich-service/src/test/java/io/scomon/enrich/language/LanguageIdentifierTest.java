@@ -23,6 +23,18 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void plainlyEnglishProseIsRecognisedByItsFunctionWordsWithoutTheModel() {
+    String english = "The secretary general of the organisation said that the meeting of the council, which was held "
+        + "in Dushanbe, has been a success and that the members will meet again after the summit.";
+    assertThat(LanguageIdentifier.plainlyEnglish(english)).isTrue();
+    assertThat(LANGUAGES.identify(english)).isEqualTo(new LanguageGuess("en", 1.0));
+    String portuguese = "A Organização de Cooperação de Xangai realizou uma cúpula em Astana, onde os líderes dos "
+        + "países membros discutiram a segurança regional e o comércio entre os seus povos e governos.";
+    assertThat(LanguageIdentifier.plainlyEnglish(portuguese)).isFalse();
+    assertThat(LANGUAGES.language(portuguese)).isEqualTo("pt");
+  }
+
+  @Test
   void textWithTooFewLettersIsUndetermined() {
     assertThat(LANGUAGES.identify("Hello world")).isEqualTo(new LanguageGuess("und", 0));
     assertThat(LANGUAGES.language("上合组织")).isEqualTo("und");
