@@ -54,6 +54,12 @@ final class ArticleBodyExtractor {
     if (ld != null && ld.length() > text.length() * 1.6 + 200) {
       return ld;
     }
+    if (text.isEmpty()) {
+      // script-rendered shells: the page's own summary is all the text it carries
+      String summary = MetadataExtractor.meta(copy, "og:description", "twitter:description",
+          "description");
+      return summary == null ? "" : summary;
+    }
     return text;
   }
 

@@ -32,6 +32,7 @@ final class ContentSelector {
     TextStats stats = TextStats.of(body);
     Map<Element, double[]> scores = new IdentityHashMap<>();
     Map<Element, int[]> textChars = new IdentityHashMap<>();
+    List<Element> candidates = new ArrayList<>();
     for (Element e : body.getAllElements()) {
       int len = blockChars(e, stats);
       if (len < 25) {
@@ -51,7 +52,12 @@ final class ContentSelector {
       // a container with loose text is itself the paragraph's home
       Element anc = PARAGRAPHS.contains(e.normalName()) ? e.parent() : e;
       for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
-        double[] s = scores.computeIfAbsent(anc, ContentSelector::initial);
+        double[] s = scores.get(anc);
+        if (s == null) {
+          s = initial(anc);
+          scores.put(anc, s);
+          candidates.add(anc);
+        }
         s[0] += level == 0 ? points : level == 1 ? points / 2 : points / (level * 3);
         if (anc == body) {
           break;
@@ -60,12 +66,14 @@ final class ContentSelector {
     }
     Element best = null;
     double bestScore = 0;
-    for (Map.Entry<Element, double[]> en : scores.entrySet()) {
-      double f = en.getValue()[0] * (1 - stats.linkDensity(en.getKey()));
-      en.getValue()[1] = f;
+    // in first-scored order, so that ties always go the same way
+    for (Element c : candidates) {
+      double[] s = scores.get(c);
+      double f = s[0] * (1 - stats.linkDensity(c));
+      s[1] = f;
       if (f > bestScore) {
         bestScore = f;
-        best = en.getKey();
+        best = c;
       }
     }
     if (best == null) {
