@@ -69,7 +69,7 @@ public record EnrichConfig(
         file(c, "enrich.taxonomy.file"),
         Duration.ofMillis(range(c, "enrich.taxonomy.reload-interval-ms", 100, 86_400_000)),
         file(c, "enrich.gazetteer.file"),
-        range(c, "enrich.dedup.max-distance", 0, 64),
+        range(c, "enrich.dedup.max-distance", 0, 15),
         range(c, "enrich.http.port", 0, 65535),
         api(c));
   }

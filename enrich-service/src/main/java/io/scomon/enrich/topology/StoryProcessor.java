@@ -29,7 +29,8 @@ final class StoryProcessor implements FixedKeyProcessor<String, EnrichedArticle,
   @Override
   public void process(FixedKeyRecord<String, EnrichedArticle> record) {
     EnrichedArticle article = record.value();
-    StoryIndex.Story story = stories.resolve(article.getArticle().getId(), article.getFingerprint());
+    StoryIndex.Story story = stories.resolve(article.getArticle().getId(), article.getFingerprint(),
+        article.getArticle().getFetchedAt().toEpochMilli());
     article.setStoryId(story.storyId());
     article.setDuplicateOf(story.duplicateOf());
     context.forward(record);

@@ -44,7 +44,7 @@ class EnrichTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(),
-        6, Clock.fixed(NOW, ZoneOffset.UTC), subscriptions,
+        5, Clock.fixed(NOW, ZoneOffset.UTC), subscriptions,
         (event, detail) -> { if (event.equals("dead.letters")) deadLetterStages.add(detail); }), props);
     articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
