@@ -129,6 +129,11 @@ public final class PageCrawler {
     URI uri = URI.create(job.url());
     Source source = job.source();
     try {
+      if (!p.robots().isCached(uri)) {
+        // robots.txt is a request of its own: fetch it now, the page on the host's next turn
+        p.robots().rules(uri, source.allowPrivateAddresses());
+        return new Step(new Outcome(0, 0, 0, 0, null), job, null);
+      }
       if (!p.robots().allowed(uri, source.allowPrivateAddresses())) {
         p.metrics().failed(source.id(), job.url(), FailureReason.ROBOTS_DISALLOWED.tag(),
             "robots.txt disallows it for this crawler: not fetched");

@@ -54,6 +54,12 @@ public final class RobotsCache {
     return rules.isAllowed(url.toString());
   }
 
+  /** Whether the URL's robots.txt is cached and fresh (so {@link #allowed} will not fetch). */
+  public boolean isCached(URI url) {
+    Entry e = cache.get(origin(url));
+    return e != null && e.expires.isAfter(clock.instant());
+  }
+
   /** The rules of the URL's host, fetching robots.txt when needed. */
   public BaseRobotRules rules(URI url, boolean allowPrivate) throws FetchException {
     String key = origin(url);

@@ -76,7 +76,10 @@ public final class SourcePoller {
           .setKind(PageKind.FORUM_THREAD).setDiscoveredAt(p.clock().instant()).setDiscoveredVia(null).build();
       return p.pages().crawl(request, source, null).thenApply(SourcePoller::threadResult);
     }
-    return p.hosts().submit(Urls.hostKey(source.url()), () -> pollListing(source))
+    String host = Urls.hostKey(source.url());
+    return p.hosts().submit(host, () -> pollListing(source))
+        .thenCompose(r -> r != null ? CompletableFuture.completedFuture(r)
+            : p.hosts().submit(host, () -> pollListing(source)))
         .exceptionally(e -> {
           p.metrics().failed(source.id(), source.url().toString(), "internal-error", e.toString());
           return PollResult.failed(0, "internal-error");
@@ -91,10 +94,15 @@ public final class SourcePoller {
     return new PollResult(o.notModified() > 0 ? 304 : 200, o.published(), null, null, null, null, outcome);
   }
 
+  /** Polls a listing, or returns null when this turn was spent on the host's robots.txt. */
   private PollResult pollListing(Source source) {
     URI url = source.url();
     CrawlState known = p.state().get(url.toString()).orElse(null);
     try {
+      if (!p.robots().isCached(url)) {
+        p.robots().rules(url, source.allowPrivateAddresses());
+        return null; // robots.txt fetched on this turn; the listing on the host's next turn
+      }
       if (!p.robots().allowed(url, source.allowPrivateAddresses())) {
         p.metrics().failed(source.id(), url.toString(), FailureReason.ROBOTS_DISALLOWED.tag(),
             "robots.txt disallows the source itself");
