@@ -36,6 +36,12 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void russianCaseFormsOfNamesPlacesAndPeopleAreFound() {
+    assertThat(ids("Переговоры с Китаем, Египта, в Ташкенте и Уфе, встреча с Путиным, удары по талибам"))
+        .containsExactlyInAnyOrder("CN", "EG", "tashkent", "ufa", "vladimir-putin", "taliban");
+  }
+
+  @Test
   void chineseNamesAreFoundInRunningText() {
     assertThat(ids("阿富汗代表团访问塔什干")).containsExactlyInAnyOrder("AF", "tashkent");
   }
