@@ -19,20 +19,20 @@ final class Boilerplate {
           + "|pagination|masthead|trending|footer|navbar|navigation|comment|mostread|most-read"
           + "|morestories|more-stories|readmore|read-more|readalso|read-also|seealso|see-also"
           + "|author-?bio|about-?author|tagcloud|tag-cloud|taglist|tag-list"
-          + "|(?:^|[^a-z])(?:nav|menu|menus|ad|ads|adslot|adunit|dfp|gpt|tags|meta|rail"
+          + "|(?:^|[^a-z0-9])(?:nav|menu|menus|ad|ads|adslot|adunit|dfp|gpt|tags|meta|rail"
           + "|tools|toolbar|skip|jump|print|login|search|header|banner|rating|byline|caption"
           + "|credit|credits|follow|widget|widgets|popular|teaser|alert|sticky|utility|dateline"
           + "|timestamp|overlay|feedback|crumbs|subnav|topbar|donate|sr-only|visually-hidden"
           + "|screen-reader-text|invisible|d-none|print-only|noprint|pager|post-meta"
           + "|entry-meta|article-meta|keywords|reactions|reaction|likes|rightcol|leftcol)"
-          + "(?:$|[^a-z])");
+          + "(?:$|[^a-z0-9])");
 
   /** Chrome that stays chrome even inside a content-named wrapper ("post-comments"). */
   private static final Pattern HARD_NEGATIVE = Pattern.compile(
       "comment|share|sharing|social|related|recommend|newsletter|cookie|consent|advert"
           + "|sponsor|promo|popup|modal|disqus|outbrain|taboola|paywall|subscri|signup"
-          + "|breadcrumb|footer|copyright|(?:^|[^a-z])(?:ad|ads|nav|menu|tags|byline|meta|caption"
-          + "|legal)(?:$|[^a-z])");
+          + "|breadcrumb|footer|copyright|(?:^|[^a-z0-9])(?:ad|ads|nav|menu|tags|byline|caption"
+          + "|legal)(?:$|[^a-z0-9])");
 
   /**
    * Whether a block named by {@code classAndId} is chrome, given its size and link density: a
@@ -57,21 +57,18 @@ final class Boilerplate {
 
   /** Class/id fragments of the real content container. */
   private static final Pattern POSITIVE = Pattern.compile(
-      "(?:^|[^a-z])(?:article|articlebody|article-?body|article-?content|article-?text|body"
+      "(?:^|[^a-z0-9])(?:article|articlebody|article-?body|article-?content|article-?text|body"
           + "|content|entry|entry-?content|main|post|post-?body|post-?content|story|story-?body"
           + "|text|blog|page|column|prose|richtext|rich-?text|markdown|news)"
-          + "(?:$|[^a-z])");
+          + "(?:$|[^a-z0-9])");
 
   /** Class/id fragments that say "this is the article body" (a very strong signal). */
   private static final Pattern BODY = Pattern.compile(
-      "articlebody|article-body|article_body|article__body|articlecontent|article-content"
-          + "|article__content|article_content|articletext|article-text|article__text"
-          + "|entry-content|entry_content|post-content|post_content|postcontent|post-body"
-          + "|post-text|post_text|story-body|storybody|story-content|storycontent|body-text"
-          + "|bodytext|text-content|content-body|contentbody|content__body|main-content"
-          + "|article-main|news-text|newstext|news-content|news_content|single-content"
-          + "|detail-content|article-detail|articledetail|news-detail|fulltext|full-text"
-          + "|field-body|field-name-body|rich-text|richtext|text-body|blog-content|article__article");
+      "article[-_]{0,2}(?:body|content|text|main|detail)|entry[-_]?content|post[-_]?(?:body|content|text)"
+          + "|story[-_]?(?:body|content)|body[-_]?text|text[-_]?(?:content|body)"
+          + "|content[-_]{0,2}body|main[-_]?content|news[-_]?(?:text|content|detail)"
+          + "|single[-_]?content|detail[-_]?content|full[-_]?text|field[-_]?(?:name[-_]?)?body"
+          + "|rich[-_]?text|blog[-_]?content");
 
   /** Lowercased class and id of the element, space separated. */
   static String classAndId(Element e) {

@@ -80,6 +80,7 @@ final class ContentSelector {
       return List.of();
     }
     best = climb(best, textChars, stats, body);
+    best = withRepeats(best, body);
     if (broad) {
       int[] all = textChars.get(body);
       while (best.parent() != null && best != body && all != null
@@ -163,6 +164,44 @@ final class ContentSelector {
       }
     }
     return cur;
+  }
+
+  /**
+   * When the chosen element is one of several content blocks of the same class (posts of a
+   * thread, entries of a blog page), their closest common ancestor holds the text.
+   */
+  private static Element withRepeats(Element best, Element body) {
+    if (!Boilerplate.isBodyContainer(best) || best.className().isEmpty()) {
+      return best;
+    }
+    Element common = best;
+    int repeats = 0;
+    for (Element e : body.getElementsByClass(best.classNames().iterator().next())) {
+      if (e != best && e.className().equals(best.className()) && !isInside(e, best)
+          && !isInside(best, e)) {
+        common = commonAncestor(common, e);
+        repeats++;
+      }
+    }
+    return repeats == 0 || common == null || common == body.parent() ? best : common;
+  }
+
+  private static boolean isInside(Element e, Element ancestor) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Element commonAncestor(Element a, Element b) {
+    for (Element p = a; p != null; p = p.parent()) {
+      if (p == b || isInside(b, p)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static List<Element> withSiblings(
