@@ -49,7 +49,7 @@ public final class EntityRecognizer {
           surfaces[i] = analysed.surface(i);
           cases[i] = allCapitals ? Case.EXACT : Character.isUpperCase(surfaces[i].charAt(0)) ? Case.CAPITALISED : Case.ANY;
         }
-        builder.add(analysed.terms(), new Alias(entry, surfaces, cases));
+        builder.add(analysed, new Alias(entry, surfaces, cases));
       }
     }
     this.matcher = builder.build();

@@ -47,13 +47,13 @@ public final class TopicTagger {
     for (Topic topic : taxonomy.topics()) {
       int index = topics.size();
       topics.add(CompiledTopic.compile(topic, (term, slot) -> {
-        String[] terms = phrases.analyze(term.phrase());
-        if (terms.length == 0) {
+        AnalyzedText analysed = phrases.analyze(term.phrase());
+        if (analysed.size() == 0) {
           throw new IllegalArgumentException("topic '" + topic.name() + "': phrase '" + term.phrase() + "' analyses to no token");
         }
         // "drug" and "drugs" are one phrase once stemmed: it fills a slot once
-        if (seen.add(index + "|" + slot + "|" + String.join(" ", terms))) {
-          phrases.add(terms, new Use(index, slot, term));
+        if (seen.add(index + "|" + slot + "|" + String.join(" ", analysed.terms()))) {
+          phrases.add(analysed, new Use(index, slot, term));
         }
       }));
     }

@@ -1,16 +1,22 @@
 package io.scomon.enrich.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Finds every occurrence of a fixed set of phrases in an {@link AnalyzedText} in one pass: each
  * phrase is analysed with the same {@link TextAnalyzer} as the text, so "drug trafficking" also
  * finds "drugs trafficked", and looked up by its first term in a hash map; no regular expressions.
- * Immutable and thread-safe once built.
+ *
+ * <p>A phrase is written in its dictionary form, which a suffix-stripping stemmer may cut further
+ * than the inflected forms of the text ("Газпром" stems to "газпр" as if "-ом" were an ending, but
+ * "Газпрома" to "газпром"). So a Cyrillic phrase word also matches text words that stem to its
+ * whole lower-case form. Immutable and thread-safe once built.
  *
  * @param <T> what the caller attached to each phrase (a taxonomy rule, a gazetteer entry)
  */
@@ -57,18 +63,22 @@ public final class PhraseMatcher<T> {
 
   private static final class Phrase<T> {
     final String[] terms;
+    /** Per word, the whole lower-case form a text word may also stem to, or null. */
+    final String[] wholeForms;
     final List<T> payloads = new ArrayList<>(1);
 
-    Phrase(String[] terms) {
+    Phrase(String[] terms, String[] wholeForms) {
       this.terms = terms;
+      this.wholeForms = wholeForms;
     }
 
     boolean matchesAt(AnalyzedText text, int start) {
       if (start + terms.length > text.size()) {
         return false;
       }
-      for (int k = 1; k < terms.length; k++) {
-        if (!terms[k].equals(text.term(start + k))) {
+      for (int k = 0; k < terms.length; k++) {
+        String term = text.term(start + k);
+        if (!terms[k].equals(term) && !term.equals(wholeForms[k])) {
           return false;
         }
       }
@@ -90,23 +100,31 @@ public final class PhraseMatcher<T> {
      * the phrase has no word in it and was not added.
      */
     public String[] add(String phrase, T payload) {
-      String[] terms = analyze(phrase);
-      add(terms, payload);
-      return terms;
+      AnalyzedText analysed = analyze(phrase);
+      add(analysed, payload);
+      return analysed.terms();
     }
 
-    /** The terms {@code phrase} analyses to, as the matcher will look for them. */
-    public String[] analyze(String phrase) {
-      return analyzer.analyze(phrase).terms();
+    /** {@code phrase} analysed as the matcher will look for it. */
+    public AnalyzedText analyze(String phrase) {
+      return analyzer.analyze(phrase);
     }
 
-    /** Adds an already analysed phrase; an empty one is ignored. */
-    public void add(String[] terms, T payload) {
-      if (terms.length == 0) {
+    /** Adds an analysed phrase; one without words is ignored. */
+    public void add(AnalyzedText phrase, T payload) {
+      if (phrase.size() == 0) {
         return;
       }
-      String key = String.join(" ", terms);
-      byKey.computeIfAbsent(key, k -> new Phrase<>(terms.clone())).payloads.add(payload);
+      String[] terms = phrase.terms();
+      String[] wholeForms = new String[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        if (phrase.script(i) == Script.CYRILLIC) {
+          String whole = phrase.surface(i).toLowerCase(Locale.ROOT).replace('ё', 'е');
+          wholeForms[i] = whole.equals(terms[i]) ? null : whole;
+        }
+      }
+      String key = String.join(" ", terms) + "|" + Arrays.toString(wholeForms);
+      byKey.computeIfAbsent(key, k -> new Phrase<>(terms, wholeForms)).payloads.add(payload);
     }
 
     @SuppressWarnings("unchecked")
@@ -114,6 +132,9 @@ public final class PhraseMatcher<T> {
       Map<String, List<Phrase<T>>> grouped = new HashMap<>();
       for (Phrase<T> phrase : byKey.values()) {
         grouped.computeIfAbsent(phrase.terms[0], k -> new ArrayList<>()).add(phrase);
+        if (phrase.wholeForms[0] != null) {
+          grouped.computeIfAbsent(phrase.wholeForms[0], k -> new ArrayList<>()).add(phrase);
+        }
       }
       Map<String, Phrase<T>[]> index = new HashMap<>(grouped.size() * 2);
       grouped.forEach((first, list) -> index.put(first, list.toArray(new Phrase[0])));

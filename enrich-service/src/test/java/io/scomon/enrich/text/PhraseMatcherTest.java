@@ -47,6 +47,17 @@ class PhraseMatcherTest {
   }
 
   @Test
+  void russianDictionaryFormAlsoMatchesCaseFormsThatStemToIt() {
+    // the light stemmer cuts "Газпром" to "газпр" (as if "-ом" were an ending) but "Газпрома" to "газпром"
+    assertThat(analyzer.analyze("Газпром").terms()).containsExactly("газпр");
+    assertThat(analyzer.analyze("Газпрома").terms()).containsExactly("газпром");
+    PhraseMatcher.Builder<String> builder = PhraseMatcher.builder(analyzer);
+    builder.add("Газпром", "gazprom");
+    assertThat(matches(builder.build(), "Газпром и акционеры Газпрома, довольные Газпромом"))
+        .containsExactly("gazprom@0-1", "gazprom@3-4", "gazprom@5-6");
+  }
+
+  @Test
   void aPhraseWithoutWordsIsNotAdded() {
     PhraseMatcher.Builder<String> builder = PhraseMatcher.builder(analyzer);
     assertThat(builder.add(" -- ", "nothing")).isEmpty();
