@@ -63,6 +63,12 @@ public class MatchingBenchmark {
   @Param({"10000"})
   public int subscriptions;
 
+  /**
+   * Names analysts also watch (people, places, companies, groups): a large vocabulary, so that, as in
+   * real use, most subscriptions name something most articles do not mention.
+   */
+  static final String[] NAMES = names(5_000);
+
   private SubscriptionIndex index;
   private List<Query> queries;
   private TextAnalyzer analyzer;
@@ -83,7 +89,11 @@ public class MatchingBenchmark {
     }
     articles = new ArrayList<>();
     for (String name : new String[] {"sco-afghanistan-contact-group.txt", "khovar-report.txt"}) {
-      articles.add(article(resource(name)));
+      StringBuilder text = new StringBuilder(resource(name));
+      for (int i = 0; i < 20; i++) {
+        text.append(' ').append(pick(NAMES, random));
+      }
+      articles.add(article(text.toString()));
     }
     for (int i = 0; i < 8; i++) {
       articles.add(article(generatedStory(random)));
@@ -115,12 +125,16 @@ public class MatchingBenchmark {
     sink.consume(matched);
   }
 
-  /** One to three watched words, sometimes a phrase with proximity, sometimes OR / NOT. */
+  /**
+   * A watched name, alone or with one to two topic words, sometimes a phrase with proximity,
+   * sometimes OR / NOT; one query in ten uses topic words only.
+   */
   static String query(Random random) {
-    String a = pick(WATCHED, random);
+    boolean broad = random.nextInt(10) == 0;
+    String a = broad ? pick(WATCHED, random) : pick(NAMES, random);
     String b = pick(WATCHED, random);
     return switch (random.nextInt(6)) {
-      case 0 -> a;
+      case 0 -> broad ? a + " AND " + b : a;
       case 1 -> a + " AND " + b;
       case 2 -> "\"" + a + " " + pick(FILLER, random) + "\"~3";
       case 3 -> "(" + a + " OR " + b + ") AND " + pick(WATCHED, random);
@@ -129,15 +143,35 @@ public class MatchingBenchmark {
     };
   }
 
+  /** About 5 KB: topic words, filler, and some twenty names of the watched vocabulary. */
   static String generatedStory(Random random) {
     StringBuilder text = new StringBuilder();
     while (text.length() < 5_000) {
       for (int w = 0; w < 14; w++) {
-        text.append(random.nextInt(5) == 0 ? pick(WATCHED, random) : pick(FILLER, random)).append(' ');
+        int dice = random.nextInt(20);
+        text.append(dice == 0 ? pick(NAMES, random) : dice < 4 ? pick(WATCHED, random) : pick(FILLER, random)).append(' ');
       }
       text.append(".\n");
     }
     return text.toString();
+  }
+
+  /** Pronounceable distinct names from syllables (Karimabad, Tolubek, ...). */
+  static String[] names(int count) {
+    String[] syllables = {"ka", "ri", "ma", "bad", "to", "lu", "bek", "sha", "hin", "dar", "gul", "na", "zar", "ob",
+        "sta", "kor", "vi", "len", "ta", "mur", "ja", "ho", "dil", "qu", "ran", "se", "mi", "ros", "yan", "te"};
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    Random random = new Random(1);
+    while (names.size() < count) {
+      StringBuilder name = new StringBuilder();
+      int parts = 2 + random.nextInt(2);
+      for (int i = 0; i < parts; i++) {
+        name.append(syllables[random.nextInt(syllables.length)]);
+      }
+      name.setCharAt(0, Character.toUpperCase(name.charAt(0)));
+      names.add(name.toString());
+    }
+    return names.toArray(String[]::new);
   }
 
   private static String pick(String[] words, Random random) {
