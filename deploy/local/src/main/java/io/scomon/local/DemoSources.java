@@ -14,15 +14,14 @@ final class DemoSources {
 
   private DemoSources() {}
 
-  static Path write(String baseUrl, Path target) {
+  static Path write(String baseUrl, int port, Path target) {
     try (InputStream in = DemoSources.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new InfraException("the demo source list " + RESOURCE + " is missing from ingest-service");
       }
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("{{BASE_URL}}", baseUrl)
-          .replace("${SCOMON_DEMO_URL}", baseUrl)
-          .replace("${DEMO_BASE_URL}", baseUrl);
+          .replace("${SCOMON_DEMO_PORT}", Integer.toString(port));
       Files.writeString(target, text, StandardCharsets.UTF_8);
       return target;
     } catch (IOException e) {

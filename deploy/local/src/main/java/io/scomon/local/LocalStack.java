@@ -113,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
     if (config.demo()) {
       demoSite = DemoSite.start();
       started.add(demoSite);
-      sources = DemoSources.write(demoSite.baseUrl(), data.resolve("demo-sources.yml"));
+      sources = DemoSources.write(demoSite.baseUrl(), demoSite.port(), data.resolve("demo-sources.yml"));
     }
     out.println("Starting the services (logs in " + data.resolve("logs") + ") ...");
     for (ServiceSpec service : services(sources)) {
