@@ -429,7 +429,7 @@ class DeploymentManifestsTest {
           continue;
         }
         // the rendered output (patches applied, generated names resolved) must pass the same checks
-        Path label = dir.resolve("(kubectl kustomize)");
+        Path label = dir.resolve("(rendered by kubectl kustomize)");
         List<Doc> docs = new ArrayList<>();
         int i = 0;
         for (Object document : yaml().loadAll(Files.readString(out))) {
@@ -1178,8 +1178,9 @@ class DeploymentManifestsTest {
         String where = doc.what() + ", container " + container.get("name") + ": ";
         String image = Objects.toString(container.get("image"), "");
         checkResources(doc.file(), where, container, problems);
+        Map<String, String> origins = new LinkedHashMap<>();
         Map<String, String> env = kubernetesEnvironment(doc, where, container, configMaps, secrets, secretTemplates,
-            problems);
+            origins, problems);
         String repository = repository(image);
         if (repository.equals(KAFKA_IMAGE)) {
           checkVersion(doc.file(), where, image, kafkaVersion, "kafka.version", problems);
@@ -1199,7 +1200,7 @@ class DeploymentManifestsTest {
         }
         serviceOf.put(doc, s);
         environmentOf.put(doc, env);
-        checkServiceContainer(doc, where, s, container, env, kubeServices.keySet(), problems);
+        checkServiceContainer(doc, where, s, container, env, origins, kubeServices.keySet(), problems);
       }
     }
     for (Service s : services) {
@@ -1345,9 +1346,9 @@ class DeploymentManifestsTest {
   }
 
   private static void checkServiceContainer(Doc doc, String where, Service s, Map<String, Object> container,
-      Map<String, String> env, Set<String> serviceNames, Problems problems) {
+      Map<String, String> env, Map<String, String> origins, Set<String> serviceNames, Problems problems) {
     Path file = doc.file();
-    checkVariables(file, where, s, env.keySet(), problems);
+    checkVariables(file, where, s, env.keySet(), origins, problems);
     Map<String, String> config = s.effective(env);
     checkRequiredToken(file, where, s, config, env, problems);
     checkHosts(file, where, s, env, serviceNames, problems);
@@ -1368,6 +1369,14 @@ class DeploymentManifestsTest {
       }
       String at = where + kind + ": ";
       Listener ops = s.opsListener();
+      List<String> handlers = Stream.of("httpGet", "tcpSocket", "exec", "grpc").filter(probe::containsKey).toList();
+      if (handlers.size() > 1) {
+        problems.add(file, at + "has more than one handler " + handlers + ": Kubernetes refuses it");
+      }
+      if (probe.get("exec") != null) {
+        List<String> command = list(map(probe.get("exec")).get("command")).stream().map(Object::toString).toList();
+        checkHealthCommand(file, at, s, config, command, false, problems);
+      }
       if (probe.get("httpGet") != null || probe.get("tcpSocket") != null) {
         Map<String, Object> action = map(probe.get(probe.get("httpGet") != null ? "httpGet" : "tcpSocket"));
         Integer number = resolvePort(container, action.get("port"));
@@ -1383,17 +1392,15 @@ class DeploymentManifestsTest {
           problems.add(file, at + "path " + path + " is not served by " + s.module() + " (it serves "
               + s.servedPaths() + ")");
         }
-      } else if (probe.get("exec") != null) {
-        List<String> command = list(map(probe.get("exec")).get("command")).stream().map(Object::toString).toList();
-        checkHealthCommand(file, at, s, config, command, false, problems);
-      } else {
+      } else if (probe.get("exec") == null) {
         problems.add(file, at + "neither httpGet, tcpSocket nor exec");
       }
     }
   }
 
   private static Map<String, String> kubernetesEnvironment(Doc doc, String where, Map<String, Object> container,
-      Map<String, Doc> configMaps, Map<String, Doc> secrets, Map<String, Doc> secretTemplates, Problems problems) {
+      Map<String, Doc> configMaps, Map<String, Doc> secrets, Map<String, Doc> secretTemplates,
+      Map<String, String> origins, Problems problems) {
     Map<String, String> env = new LinkedHashMap<>();
     for (Object from : list(container.get("envFrom"))) {
       Map<String, Object> source = map(from);
@@ -1416,12 +1423,17 @@ class DeploymentManifestsTest {
           }
           continue;
         }
-        data(target).forEach((k, v) -> env.put(prefix + k, secret ? "<secret>" : v));
+        String origin = " (from " + target.what() + " in " + rel(target.file()) + ")";
+        data(target).forEach((k, v) -> {
+          env.put(prefix + k, secret ? "<secret>" : v);
+          origins.put(prefix + k, origin);
+        });
       }
     }
     for (Object e : list(container.get("env"))) {
       Map<String, Object> variable = map(e);
       String name = str(variable.get("name"));
+      origins.remove(name);
       Map<String, Object> valueFrom = map(variable.get("valueFrom"));
       if (valueFrom.isEmpty()) {
         env.put(name, Objects.toString(variable.get("value"), ""));
@@ -1504,14 +1516,25 @@ class DeploymentManifestsTest {
   /** Every variable a manifest sets for a service must override a key of its defaults file. */
   private static void checkVariables(Path file, String where, Service s, Collection<String> variables,
       Problems problems) {
+    checkVariables(file, where, s, variables, Map.of(), problems);
+  }
+
+  /** As above; {@code origins} says where a variable comes from when it is not the container itself. */
+  private static void checkVariables(Path file, String where, Service s, Collection<String> variables,
+      Map<String, String> origins, Problems problems) {
     Map<String, String> keys = s.keysByVariable();
     for (String variable : variables) {
       if (RUNTIME_VARIABLES.contains(variable) || keys.containsKey(variable)) {
         continue;
       }
       String key = variable.toLowerCase(Locale.ROOT).replace('_', '.');
-      problems.add(file, where + "sets " + variable + ": it overrides no key of " + s.defaultsName()
-          + " (no " + key + " there: renamed or misspelt?); the keys as variables: " + keys.keySet());
+      String[] parts = variable.split("_");
+      String near = parts.length > 2 ? parts[0] + "_" + parts[1] + "_" : variable;
+      Set<String> nearby = keys.keySet().stream().filter(k -> k.startsWith(near))
+          .collect(Collectors.toCollection(TreeSet::new));
+      problems.add(file, where + "sets " + variable + Objects.toString(origins.get(variable), "")
+          + ": it overrides no key of " + s.defaultsName() + " (no " + key + " there: renamed or misspelt?)"
+          + (nearby.isEmpty() ? "; the variables it reads start with " + envName(s.name()) + "_" : "; near it: " + nearby));
     }
   }
 
