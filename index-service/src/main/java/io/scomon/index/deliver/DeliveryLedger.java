@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.scomon.index.config.IndexConfig;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,20 @@ final class DeliveryLedger {
         .thenApply(r -> r.found() && r.source() != null
             ? Optional.of(LedgerEntry.fromDocument((Map<String, Object>) r.source()))
             : Optional.<LedgerEntry>empty());
+  }
+
+  /** The entries with these ids as they are now (realtime multi-get), by id; absent ids are left out. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  CompletableFuture<Map<String, LedgerEntry>> getAll(List<String> ids) {
+    return client.mget(m -> m.index(index).ids(ids), Map.class).thenApply(response -> {
+      Map<String, LedgerEntry> found = new HashMap<>();
+      response.docs().forEach(item -> {
+        if (item.isResult() && item.result().found() && item.result().source() != null) {
+          found.put(item.result().id(), LedgerEntry.fromDocument((Map<String, Object>) item.result().source()));
+        }
+      });
+      return found;
+    });
   }
 
   CompletableFuture<Void> put(LedgerEntry entry) {

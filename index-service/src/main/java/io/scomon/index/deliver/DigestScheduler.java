@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -100,12 +101,11 @@ final class DigestScheduler implements AutoCloseable {
       }
     }
     List<CompletableFuture<Void>> work = new ArrayList<>();
-    gone.forEach((key, entries) -> work.add(settlement.skip(entries, key.substring(0, key.indexOf('\n')),
-        entries.size() + " digest alert(s)")));
+    gone.forEach((key, entries) -> work.add(skipStillPending(entries, key.substring(0, key.indexOf('\n')))));
     for (DigestPlanner.Batch batch : planner.plan(live, clock.instant(),
         id -> directory.current(id).map(this::interval))) {
       if (sending.add(batch.digestId())) {
-        async.track(() -> send(batch)).whenComplete((v, error) -> {
+        async.track(() -> sendIfUnchanged(batch)).whenComplete((v, error) -> {
           sending.remove(batch.digestId());
           if (error != null && !async.closing()) {
             LOG.warn("digest {} not settled, tried again at the next check: {}", batch.digestId(), error.toString());
@@ -114,6 +114,41 @@ final class DigestScheduler implements AutoCloseable {
       }
     }
     return CompletableFuture.allOf(work.toArray(CompletableFuture[]::new));
+  }
+
+  /** Records skipped those entries that are still pending now (the check's read may be older than a digest's end). */
+  private CompletableFuture<Void> skipStillPending(List<LedgerEntry> entries, String reason) {
+    List<String> ids = entries.stream().map(LedgerEntry::id).toList();
+    return async.untilDone("ledger read of " + ids.size() + " digest alerts", () -> ledger.getAll(ids))
+        .thenCompose(now -> {
+          List<LedgerEntry> pending = now.values().stream()
+              .filter(e -> e.status() == DeliveryStatus.PENDING && (e.digestId() == null || !sending.contains(
+                  e.digestId())))
+              .toList();
+          return pending.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+              : settlement.skip(pending, reason, pending.size() + " digest alert(s)");
+        });
+  }
+
+  /**
+   * Sends the digest unless its entries changed since the check read them (a digest that just finished
+   * may have settled them after that read): they are read again, realtime, once the digest id is held.
+   */
+  private CompletableFuture<Void> sendIfUnchanged(DigestPlanner.Batch planned) {
+    List<String> ids = planned.entries().stream().map(LedgerEntry::id).toList();
+    return async.untilDone("ledger read of digest " + planned.digestId(), () -> ledger.getAll(ids))
+        .thenComposeAsync(now -> {
+          boolean unchanged = planned.entries().stream().allMatch(e -> {
+            LedgerEntry current = now.get(e.id());
+            return current != null && current.status() == DeliveryStatus.PENDING
+                && Objects.equals(current.digestId(), e.digestId());
+          });
+          if (!unchanged) {
+            LOG.debug("digest {} changed since it was planned; planned again at the next check", planned.digestId());
+            return CompletableFuture.<Void>completedFuture(null);
+          }
+          return send(planned);
+        }, async.executor());
   }
 
   private CompletableFuture<Void> send(DigestPlanner.Batch planned) {
