@@ -110,7 +110,7 @@ public final class EnrichApp implements AutoCloseable {
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
     new KafkaStreamsMetrics(streams).bindTo(registry);
-    OpsServer ops = OpsServer.start(config.httpPort(), registry,
+    OpsServer ops = OpsServer.start(config.httpHost(), config.httpPort(), registry,
         () -> streams.state() == KafkaStreams.State.RUNNING);
     ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "taxonomy-reload");
@@ -134,7 +134,7 @@ public final class EnrichApp implements AutoCloseable {
           new KafkaSubscriptionStore(producer, streams, Duration.ofSeconds(5)), validator, Clock.systemUTC());
       LOG.info("subscriptions API on http://{}:{}/subscriptions", config.api().host(), api.port());
     }
-    LOG.info("enrich-service started: taxonomy {}, health and metrics on http://127.0.0.1:{}", taxonomy.version(), ops.port());
+    LOG.info("enrich-service started: taxonomy {}, health and metrics on http://{}:{}", taxonomy.version(), config.httpHost(), ops.port());
     return new EnrichApp(streams, ops, reloader, api, producer);
   }
 

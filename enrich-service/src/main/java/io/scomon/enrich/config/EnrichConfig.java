@@ -28,6 +28,7 @@ public record EnrichConfig(
     Duration taxonomyReloadInterval,
     Optional<Path> gazetteerFile,
     int maxDuplicateDistance,
+    String httpHost,
     int httpPort,
     Api api) {
 
@@ -70,6 +71,7 @@ public record EnrichConfig(
         Duration.ofMillis(range(c, "enrich.taxonomy.reload-interval-ms", 100, 86_400_000)),
         file(c, "enrich.gazetteer.file"),
         range(c, "enrich.dedup.max-distance", 0, 15),
+        required(c, "enrich.http.host"),
         range(c, "enrich.http.port", 0, 65535),
         api(c));
   }

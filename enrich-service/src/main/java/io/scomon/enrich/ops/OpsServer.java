@@ -6,14 +6,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BooleanSupplier;
 
 /**
  * {@code /health/live} (the process answers), {@code /health/ready} (200 only while the stream
- * processing runs) and {@code /metrics} (Prometheus text format) on 127.0.0.1.
+ * processing runs) and {@code /metrics} (Prometheus text format) on the configured address.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -23,9 +22,9 @@ public final class OpsServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static OpsServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+  public static OpsServer start(String host, int port, PrometheusMeterRegistry registry, BooleanSupplier ready) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
       server.createContext("/health/live", exchange -> respond(exchange, 200, "text/plain", "live\n"));
       server.createContext("/health/ready", exchange -> {
         boolean ok = ready.getAsBoolean();
@@ -36,8 +35,8 @@ public final class OpsServer implements AutoCloseable {
       server.start();
       return new OpsServer(server);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot serve health and metrics on 127.0.0.1:" + port
-          + " (taken? set enrich.http.port)", e);
+      throw new UncheckedIOException("cannot serve health and metrics on " + host + ":" + port
+          + " (taken? set enrich.http.port / enrich.http.host)", e);
     }
   }
 
