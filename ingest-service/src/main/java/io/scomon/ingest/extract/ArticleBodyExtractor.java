@@ -26,8 +26,9 @@ final class ArticleBodyExtractor {
    * its copy). When the text is very short and the page has comment-named blocks, the page is
    * read again keeping them: on link aggregators and Q&A pages the comments are the content.
    */
-  static String extract(
-      Supplier<Document> copies, JsonLd jsonLd, ExtractionHints hints, String title) {
+  static String extract(Supplier<Document> copies, JsonLd jsonLd, ExtractionHints hints,
+      PageMetadata meta) {
+    String title = meta.title();
     Document copy = copies.get();
     Element body = copy.body();
     if (body == null) {
@@ -41,7 +42,10 @@ final class ArticleBodyExtractor {
         return render(roots, title);
       }
     }
-    boolean story = MetadataExtractor.isStory(copy, jsonLd) || copy.selectFirst("article") != null;
+    // a dated page or one marked up as an article is a story; other pages (products,
+    // services, listings) are read more broadly
+    boolean story = MetadataExtractor.isStory(copy, jsonLd) || copy.selectFirst("article") != null
+        || (meta.published() != null && hints.feedPublishedAt() == null);
     boolean hasComments = copy.selectFirst("[class*=comment], [id*=comment]") != null;
     String text = read(body, story, false, title);
     if (text.length() < SHORT && hasComments) {
@@ -66,7 +70,7 @@ final class ArticleBodyExtractor {
   private static String read(Element body, boolean story, boolean keepComments, String title) {
     BoilerplatePruner.prune(body, keepComments);
     List<Element> roots = ContentSelector.select(body, !story);
-    ContentCleaner.clean(roots, keepComments);
+    ContentCleaner.clean(roots, keepComments, !story);
     return render(roots, title);
   }
 

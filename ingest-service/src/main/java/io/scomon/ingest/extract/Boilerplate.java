@@ -42,7 +42,13 @@ final class Boilerplate {
     if (!isChromeName(classAndId)) {
       return false;
     }
-    return isHardChromeName(classAndId) || linkDensity >= 0.25 || chars < 150;
+    if (isHardChromeName(classAndId)) {
+      // a long run of plain text under a promotional modifier ("subscription-eligible") is
+      // content; comment threads stay chrome however long they are
+      return chars < 1000 || linkDensity >= 0.15 || classAndId.contains("comment")
+          || isConsentName(classAndId);
+    }
+    return linkDensity >= 0.25 || chars < 150;
   }
 
   /** Cookie and consent dialogs: never content, however much text they hold. */

@@ -21,11 +21,19 @@ final class ContentCleaner {
 
   /** Cleans every root in place (they must belong to a private copy of the page). */
   static void clean(List<Element> roots, boolean keepComments) {
+    clean(roots, keepComments, false);
+  }
+
+  /**
+   * Cleans every root in place. With {@code listing} (product, listing and service pages)
+   * blocks of links are the content and stay.
+   */
+  static void clean(List<Element> roots, boolean keepComments, boolean listing) {
     for (Element root : roots) {
       TextStats stats = TextStats.of(root);
       int total = Math.max(1, stats.chars(root));
       List<Element> doomed = new ArrayList<>();
-      walk(root, root, stats, total, keepComments, doomed);
+      walk(root, root, stats, total, keepComments, listing, doomed);
       for (Element e : doomed) {
         e.remove();
       }
@@ -33,11 +41,11 @@ final class ContentCleaner {
   }
 
   private static void walk(Element root, Element e, TextStats stats, int total,
-      boolean keepComments, List<Element> doomed) {
+      boolean keepComments, boolean listing, List<Element> doomed) {
     List<Element> children = e.children();
     for (int i = 0; i < children.size(); i++) {
       Element c = children.get(i);
-      if (isChrome(c, stats, total, keepComments)) {
+      if (isChrome(c, stats, total, keepComments, listing)) {
         doomed.add(c);
         continue;
       }
@@ -54,23 +62,24 @@ final class ContentCleaner {
         }
         continue;
       }
-      walk(root, c, stats, total, keepComments, doomed);
+      walk(root, c, stats, total, keepComments, listing, doomed);
     }
   }
 
-  private static boolean isChrome(Element e, TextStats stats, int total, boolean keepComments) {
+  private static boolean isChrome(
+      Element e, TextStats stats, int total, boolean keepComments, boolean listing) {
     String tag = e.normalName();
     if (tag.equals("figcaption")) {
       return true;
     }
     int chars = stats.chars(e);
     double ld = stats.linkDensity(e);
-    if (chars > 0 && LIST_LIKE.contains(tag)) {
+    if (chars > 0 && LIST_LIKE.contains(tag) && !(listing && chars >= 200)) {
       if (ld > 0.55 && chars < total * 0.5) {
         return true;
       }
     }
-    if (LINE_LIKE.contains(tag) && chars > 0 && chars < 200 && ld > 0.9
+    if (!listing && LINE_LIKE.contains(tag) && chars > 0 && chars < 200 && ld > 0.9
         && stats.commas(e) == 0 && (tag.equals("li") || tag.startsWith("h"))) {
       return true;
     }

@@ -46,7 +46,7 @@ public final class PageExtractor {
         }
       }
     }
-    String body = ArticleBodyExtractor.extract(copies, jsonLd, h, meta.title());
+    String body = ArticleBodyExtractor.extract(copies, jsonLd, h, meta);
     ExtractedArticle article = new ExtractedArticle(meta.title(), body, meta.authors(),
         meta.published(), meta.canonicalUrl(), meta.siteName(), meta.languageHint(),
         null, null, null, null, null, null);
