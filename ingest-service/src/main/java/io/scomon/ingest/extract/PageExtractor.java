@@ -54,6 +54,9 @@ public final class PageExtractor {
   }
 
   private static String byline(ForumPost p) {
+    if (!p.headerFirst()) {
+      return null; // a user card below the post is not a header
+    }
     List<String> lines = new ArrayList<>(2);
     if (p.author() != null) {
       lines.add(TextNormalizer.clean(p.author()));

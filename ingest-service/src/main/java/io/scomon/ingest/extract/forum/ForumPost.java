@@ -13,6 +13,8 @@ import org.jsoup.nodes.Element;
  * @param postId the board's id of the post, or null
  * @param permalink absolute URL of the single post, or null
  * @param timeText the post time as the page displays it ("May 3, 2024, 8:45am"), or null
+ * @param headerFirst whether the page shows the author above the post text (a post header)
+ *     rather than below it (a user card closing the post)
  */
 public record ForumPost(
     Element content,
@@ -21,4 +23,5 @@ public record ForumPost(
     Integer number,
     String postId,
     String permalink,
-    String timeText) {}
+    String timeText,
+    boolean headerFirst) {}

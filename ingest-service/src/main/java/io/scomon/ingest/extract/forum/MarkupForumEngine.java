@@ -91,7 +91,9 @@ abstract class MarkupForumEngine implements ForumEngine {
   }
 
   private static ForumPost read(ForumMarkup markup, Element body, Element container) {
-    String author = author(markup, body, container);
+    Element authorEl = authorElement(markup, body, container);
+    String author = authorEl == null ? null : nameOf(authorEl);
+    boolean headerFirst = authorEl == null || precedes(authorEl, body);
     OffsetDateTime time = null;
     String timeText = null;
     for (Element t : inOrder(container, markup.time(), body)) {
@@ -122,31 +124,54 @@ abstract class MarkupForumEngine implements ForumEngine {
         }
       }
     }
-    return new ForumPost(body, author, time, number, id, link, timeText);
+    return new ForumPost(body, author, time, number, id, link, timeText, headerFirst);
   }
 
-  private static String author(ForumMarkup markup, Element body, Element container) {
+  /** The element naming the author: an attribute holder above the body, or a name element. */
+  private static Element authorElement(ForumMarkup markup, Element body, Element container) {
     for (Element e = body; e != null; e = e.parent()) {
-      if (e.hasAttr("data-author") && !e.attr("data-author").isBlank()) {
-        return e.attr("data-author").strip();
-      }
-      if (e.hasAttr("author") && !e.attr("author").isBlank()) {
-        return e.attr("author").strip();
+      if ((e.hasAttr("data-author") && !e.attr("data-author").isBlank())
+          || (e.hasAttr("author") && !e.attr("author").isBlank())) {
+        return e;
       }
       if (e == container) {
         break;
       }
     }
     for (Element a : inOrder(container, markup.author(), body)) {
-      String name = a.hasAttr("data-author") ? a.attr("data-author")
-          : a.hasAttr("data-username") ? a.attr("data-username")
-          : a.hasAttr("content") && a.text().isBlank() ? a.attr("content") : a.text();
-      name = name.strip();
-      if (!name.isEmpty() && name.length() <= 60) {
-        return name;
+      if (!nameOf(a).isEmpty() && nameOf(a).length() <= 60) {
+        return a;
       }
     }
     return null;
+  }
+
+  private static String nameOf(Element a) {
+    String name = a.hasAttr("data-author") ? a.attr("data-author")
+        : a.hasAttr("author") ? a.attr("author")
+        : a.hasAttr("data-username") ? a.attr("data-username")
+        : a.hasAttr("content") && a.text().isBlank() ? a.attr("content") : a.text();
+    return name.strip();
+  }
+
+  /** Whether {@code a} comes before {@code b} in document order ({@code b} not inside a). */
+  static boolean precedes(Element a, Element b) {
+    List<Element> pathA = new ArrayList<>();
+    for (Element e = a; e != null; e = e.parent()) {
+      pathA.add(0, e);
+    }
+    List<Element> pathB = new ArrayList<>();
+    for (Element e = b; e != null; e = e.parent()) {
+      pathB.add(0, e);
+    }
+    int i = 0;
+    while (i < pathA.size() && i < pathB.size() && pathA.get(i) == pathB.get(i)) {
+      i++;
+    }
+    if (i == pathA.size() || i == pathB.size()) {
+      return i == pathA.size(); // one contains the other: the ancestor comes first
+    }
+    return pathA.get(i).elementSiblingIndex() < pathB.get(i).elementSiblingIndex();
   }
 
   /**
