@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The poll loop of {@code scomon.alerts} for delivery, in its own consumer group, on its own thread:
  * hands every alert to the {@link AlertDispatcher} without waiting for it, pauses while
- * {@code index.deliver.max-in-flight} alerts are unsettled, and commits per partition only the offset
+ * {@code index.deliver.max-in-flight} alerts are being sent (or {@code max-retrying} more wait for a
+ * retry), and commits per partition only the offset
  * below which every alert is settled ({@link AcknowledgedOffsets}). On close it stops reading, lets the
  * sends under way finish and be recorded (up to the shutdown timeout), then commits.
  */
@@ -44,6 +46,8 @@ final class AlertConsumer implements Runnable, AutoCloseable {
   private final AcknowledgedOffsets offsets = new AcknowledgedOffsets();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final int maxInFlight;
+  private final int maxRetrying;
+  private final IntSupplier retrying;
   private final Duration commitInterval;
   private final Duration shutdownTimeout;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -52,12 +56,18 @@ final class AlertConsumer implements Runnable, AutoCloseable {
   private boolean paused;
   private long nextCommitNanos;
 
+  /**
+   * @param retrying sends of alerts waiting between two attempts: they count against {@code maxRetrying}
+   *     rather than {@code maxInFlight}, so a receiver that keeps failing cannot use up the budget of the others
+   */
   AlertConsumer(Consumer<byte[], byte[]> consumer, AlertDispatcher dispatcher, Async async, int maxInFlight,
-      Duration commitInterval, Duration shutdownTimeout) {
+      int maxRetrying, IntSupplier retrying, Duration commitInterval, Duration shutdownTimeout) {
     this.consumer = consumer;
     this.dispatcher = dispatcher;
     this.async = async;
     this.maxInFlight = maxInFlight;
+    this.maxRetrying = maxRetrying;
+    this.retrying = retrying;
     this.commitInterval = commitInterval;
     this.shutdownTimeout = shutdownTimeout;
   }
@@ -143,11 +153,19 @@ final class AlertConsumer implements Runnable, AutoCloseable {
     }
   }
 
+  /**
+   * Pauses while the alerts being sent (not waiting for a retry) reach {@code maxInFlight}, or all
+   * unsettled alerts reach {@code maxInFlight + maxRetrying}; resumes below half of the limit reached.
+   */
   private void applyBackpressure() {
     int pending = offsets.pending();
-    boolean shouldPause = pending >= maxInFlight || (paused && pending > maxInFlight / 2);
+    int active = Math.max(0, pending - retrying.getAsInt()); // an alert waiting on two channels counts twice there
+    int total = maxInFlight + maxRetrying;
+    boolean full = active >= maxInFlight || pending >= total;
+    boolean stillFull = active > maxInFlight / 2 || pending > total / 2;
+    boolean shouldPause = full || (paused && stillFull);
     if (shouldPause && !paused) {
-      LOG.debug("pausing: {} alerts in flight", pending);
+      LOG.debug("pausing: {} alerts in flight, {} sends waiting to retry", pending, retrying.getAsInt());
     }
     if (shouldPause) {
       consumer.pause(consumer.assignment());

@@ -29,11 +29,13 @@ import java.util.regex.Pattern;
  * Kafka bootstrap servers, Elasticsearch URL and shutdown timeout come from {@code IndexConfig}.
  *
  * @param groupId consumer group of {@code scomon.alerts} for delivery (apart from the indexer's)
- * @param maxInFlight alerts read but not settled; the consumer pauses above it
+ * @param maxInFlight alerts being sent; the consumer pauses above it
+ * @param maxRetrying alerts waiting for a retry, on top of {@code maxInFlight}
  * @param startupTimeout how long start-up may take to read the subscriptions and create the ledger index
  * @param ledgerIndex Elasticsearch index of the delivery ledger
  */
-public record DeliveryConfig(String groupId, int maxInFlight, Duration startupTimeout, String ledgerIndex,
+public record DeliveryConfig(String groupId, int maxInFlight, int maxRetrying, Duration startupTimeout,
+    String ledgerIndex,
     Retry retry, Webhook webhook, Email email, Digest digest) {
 
   static final String DEFAULTS = "index-defaults.properties";
@@ -90,6 +92,7 @@ public record DeliveryConfig(String groupId, int maxInFlight, Duration startupTi
       return new DeliveryConfig(
           text("index.deliver.kafka.group-id"),
           positive("index.deliver.max-in-flight"),
+          positive("index.deliver.max-retrying"),
           duration("index.deliver.startup-timeout"),
           indexName("index.deliver.ledger.index"),
           new Retry(

@@ -93,20 +93,22 @@ public final class DeliveryService implements AutoCloseable {
 
       ChannelSenders senders = new ChannelSenders(directory, webhooks, email, new WebhookPayloads(mapper),
           new EmailRenderer());
-      SendLoop loop = new SendLoop(new RetryPolicy(config.retry()), async, metrics);
+      RetryPolicy policy = new RetryPolicy(config.retry());
+      SendLoop alertSends = new SendLoop(policy, async, metrics);
       Settlement settlement = new Settlement(ledger, deadLetters, deadLetterThread, async, metrics, clock);
-      AlertDispatcher dispatcher = new AlertDispatcher(directory, ledger, senders, loop, settlement, async, metrics,
-          clock);
+      AlertDispatcher dispatcher = new AlertDispatcher(directory, ledger, senders, alertSends, settlement, async,
+          metrics, clock);
 
-      DigestScheduler digests = new DigestScheduler(ledger, directory, senders, loop, settlement, async,
-          config.digest(), clock);
+      DigestScheduler digests = new DigestScheduler(ledger, directory, senders, new SendLoop(policy, async, metrics),
+          settlement, async, config.digest(), clock);
       digests.start();
       resources.push(digests);
 
       AlertConsumer consumer = new AlertConsumer(
           AlertConsumer.kafkaConsumer(index.kafka().bootstrapServers(), config.groupId(), index.kafka().clientId(),
               config.maxInFlight()),
-          dispatcher, async, config.maxInFlight(), index.kafka().commitInterval(), index.shutdownTimeout());
+          dispatcher, async, config.maxInFlight(), config.maxRetrying(), alertSends::waiting,
+          index.kafka().commitInterval(), index.shutdownTimeout());
       metrics.inFlight(consumer::inFlight);
       Thread loopThread = new Thread(consumer, "deliver-consumer");
       loopThread.start();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
@@ -38,11 +39,17 @@ final class SendLoop {
   private final RetryPolicy policy;
   private final Async async;
   private final DeliveryMetrics metrics;
+  private final AtomicInteger waiting = new AtomicInteger();
 
   SendLoop(RetryPolicy policy, Async async, DeliveryMetrics metrics) {
     this.policy = policy;
     this.async = async;
     this.metrics = metrics;
+  }
+
+  /** Sends of this loop waiting between two attempts. */
+  int waiting() {
+    return waiting.get();
   }
 
   /**
@@ -86,7 +93,10 @@ final class SendLoop {
           LOG.info("{}: attempt {} failed ({}), next in {} ms", send.what(), number, outcome.detail(),
               delay.get().toMillis());
           return send.beforeRetry().apply(number, outcome)
-              .thenCompose(v -> async.park(delay.get()))
+              .thenCompose(v -> {
+                waiting.incrementAndGet();
+                return async.park(delay.get()).whenComplete((x, e) -> waiting.decrementAndGet());
+              })
               .thenComposeAsync(v -> next(send, number + 1, outcome.detail()), async.executor());
         }, async.executor());
   }

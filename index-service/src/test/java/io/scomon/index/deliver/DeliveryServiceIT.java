@@ -202,6 +202,30 @@ class DeliveryServiceIT {
   }
 
   @Test
+  void alertsWaitingToRetryAFailingWebhookDoNotUseUpTheInFlightBudgetOfOthers() {
+    try (DeliveryService service = start("budget", "index.deliver.max-in-flight", "2",
+        "index.deliver.retry.initial-backoff", "3s", "index.deliver.retry.max-backoff", "3s")) {
+      String downUrl = receiver.hook("down", n -> WebhookReceiver.Answer.of(500));
+      String upUrl = receiver.hook("up", n -> WebhookReceiver.Answer.of(200));
+      Subscription down = Alerts.subscription(id("down"), downUrl, null, DeliveryMode.INSTANT, 0);
+      Subscription up = Alerts.subscription(id("up"), upUrl, null, DeliveryMode.INSTANT, 0);
+      fixture.subscribe(down);
+      fixture.subscribe(up);
+
+      IntStream.range(0, 4).forEach(i ->
+          pipeline.produce(Alerts.alert(down.getId(), "https://example.org/down/" + i, "Down " + i)));
+      await().atMost(WAIT).until(() -> receiver.received("down").size() == 4); // all four wait for a retry
+      IntStream.range(0, 3).forEach(i ->
+          pipeline.produce(Alerts.alert(up.getId(), "https://example.org/up/" + i, "Up " + i)));
+
+      await().atMost(WAIT).until(() -> receiver.accepted("up").size() == 3);
+      Instant firstRetry = receiver.received("down").stream().filter(r -> r.number() > 4)
+          .map(WebhookReceiver.Request::at).min(Comparator.naturalOrder()).orElse(Instant.MAX);
+      assertThat(receiver.accepted("up")).allSatisfy(r -> assertThat(r.at()).isBefore(firstRetry));
+    }
+  }
+
+  @Test
   void digestModeSendsOneMailAndOnePostListingAllThreeAlertsAfterTheInterval() throws Exception {
     try (DeliveryService service = start("digest")) {
       String url = receiver.hook("digest", n -> WebhookReceiver.Answer.of(200));
