@@ -70,11 +70,28 @@ final class GenericForumEngine extends MarkupForumEngine {
 
   @Override
   public boolean recognises(Document doc) {
+    if (saysFaq(doc)) {
+      return false; // question/answer markup of an FAQ section, not a thread
+    }
     int n = outermost(doc.select(BODIES)).size();
     if (n < 2) {
       return n == 1 && saysDiscussion(doc);
     }
     return saysDiscussion(doc) || (n >= 3 && !saysNewsArticle(doc));
+  }
+
+  private static boolean saysFaq(Document doc) {
+    if (doc.selectFirst("[itemtype*=FAQPage]") != null) {
+      return doc.selectFirst("[itemtype*=QAPage], [itemtype*=DiscussionForumPosting]") == null;
+    }
+    for (Element s : doc.select("script[type=application/ld+json]")) {
+      String d = s.data();
+      if (d.contains("FAQPage") && !d.contains("QAPage")
+          && !d.contains("DiscussionForumPosting")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean saysDiscussion(Document doc) {
@@ -100,6 +117,7 @@ final class GenericForumEngine extends MarkupForumEngine {
         return true;
       }
     }
-    return false;
+    Element type = doc.selectFirst("meta[property=og:type]");
+    return type != null && type.attr("content").toLowerCase(Locale.ROOT).contains("article");
   }
 }
