@@ -131,8 +131,13 @@ final class SubscriptionDirectory implements Runnable, AutoCloseable {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
           apply(r);
         }
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
         for (CompletableFuture<Void> request; (request = catchUpRequests.poll()) != null; ) {
-          barriers.add(new Barrier(consumer.endOffsets(partitions), request));
+          requests.add(request);
+        }
+        if (!requests.isEmpty()) { // one look at the end for every question asked since the last poll
+          Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+          requests.forEach(r -> barriers.add(new Barrier(end, r)));
         }
         for (Iterator<Barrier> it = barriers.iterator(); it.hasNext(); ) {
           Barrier b = it.next();

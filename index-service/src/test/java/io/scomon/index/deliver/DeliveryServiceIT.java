@@ -265,6 +265,34 @@ class DeliveryServiceIT {
   }
 
   @Test
+  void digestAlertsRecordedBeforeARestartGoOutInOneDigestAfterIt() throws Exception {
+    String mailbox = mailbox("digest-restart");
+    Subscription s = Alerts.subscription(id("digest-restart"), null, mailbox, DeliveryMode.DIGEST, 5); // 5 s
+    fixture.subscribe(s);
+    String group = fixture.groupAtEnd("digest-restart");
+    String ownLedger = DeliveryFixture.ledgerIndex("digest-restart");
+    List<Alert> alerts = IntStream.range(0, 3)
+        .mapToObj(i -> Alerts.alert(s.getId(), "https://example.org/digest-restart/" + i, "Kept " + i)).toList();
+
+    try (DeliveryService first = startIn(group, ownLedger)) {
+      alerts.forEach(pipeline::produce);
+      await().atMost(WAIT).until(() -> alerts.stream()
+          .allMatch(a -> status(ownLedger, a, Channel.EMAIL).equals("pending")) && first.inFlight() == 0);
+    } // stopped before the digest was due: the alerts are settled as pending, their offsets committed
+    assertThat(mails(mailbox)).isEmpty();
+
+    try (DeliveryService second = startIn(group, ownLedger)) {
+      await().atMost(WAIT).until(() -> mails(mailbox).size() == 1);
+      String text = (String) mails(mailbox).get(0).getContent();
+      alerts.forEach(a -> assertThat(text).contains(a.getUrl()));
+      await().atMost(WAIT).until(() -> alerts.stream()
+          .allMatch(a -> status(ownLedger, a, Channel.EMAIL).equals("delivered")));
+      Thread.sleep(1000);
+    }
+    assertThat(mails(mailbox)).hasSize(1);
+  }
+
+  @Test
   void aSubscriptionDeletedWhileItsAlertIsBeingRetriedIsSkippedAndNothingIsDelivered() {
     try (DeliveryService service = start("deleted-retrying")) {
       String url = receiver.hook("deleted-retrying", n -> new WebhookReceiver.Answer(503, 0, Map.of("Retry-After", "2")));
@@ -352,7 +380,7 @@ class DeliveryServiceIT {
     String ownLedger = DeliveryFixture.ledgerIndex("restart");
     List<Alert> alerts = IntStream.range(0, 30)
         .mapToObj(i -> Alerts.alert(s.getId(), "https://example.org/restart/" + i, "Restart " + i)).toList();
-    alerts.forEach(pipeline::produce);
+    List<RecordMetadata> sent = alerts.stream().map(pipeline::produce).toList();
 
     try (DeliveryService first = startIn(group, ownLedger, "index.deliver.max-in-flight", "3")) {
       await().atMost(WAIT).until(() -> receiver.accepted("restart").size() >= 6);
@@ -364,6 +392,9 @@ class DeliveryServiceIT {
       await().atMost(WAIT).until(() -> receiver.accepted("restart").size() >= 30 && mails(mailbox).size() >= 30
           && second.inFlight() == 0);
     }
+    Map<org.apache.kafka.common.TopicPartition, Long> committed = pipeline.committed(group);
+    sent.forEach(m -> assertThat(committed.get(new org.apache.kafka.common.TopicPartition(m.topic(), m.partition())))
+        .as("committed offset of partition %d", m.partition()).isGreaterThan(m.offset()));
     Set<String> expected = alerts.stream().map(Alert::getId).collect(Collectors.toSet());
     List<String> keys = receiver.accepted("restart").stream().map(r -> r.header("Idempotency-Key")).toList();
     assertThat(keys).hasSize(30).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
