@@ -84,7 +84,7 @@ final class ContentSelector {
     if (broad) {
       int[] all = textChars.get(body);
       while (best.parent() != null && best != body && all != null
-          && textChars.getOrDefault(best, new int[1])[0] < all[0] * 0.6) {
+          && textChars.getOrDefault(best, new int[1])[0] < all[0] * 0.8) {
         best = best.parent();
       }
     }
