@@ -134,7 +134,8 @@ public final class LocalStack implements AutoCloseable {
   private static LocalStackConfig resolvePorts(LocalStackConfig c) {
     LocalStackConfig.HealthPorts h = c.health();
     return new LocalStackConfig(c.dataDir(), orFree(c.kafkaPort()), orFree(c.elasticsearchPort()), orFree(c.apiPort()),
-        c.sourcesFile(), c.demo(), new LocalStackConfig.HealthPorts(orFree(h.ingest()), orFree(h.enrich()), orFree(h.index())));
+        c.sourcesFile(), c.demo(), new LocalStackConfig.HealthPorts(orFree(h.ingest()), orFree(h.enrich()), orFree(h.index())),
+        c.smtp());
   }
 
   private static int orFree(int port) {
@@ -150,10 +151,14 @@ public final class LocalStack implements AutoCloseable {
         "ENRICH_HTTP_PORT", Integer.toString(config.health().enrich()),
         "ENRICH_API_PORT", Integer.toString(config.apiPort()),
         "ENRICH_API_TOKEN", apiToken);
-    Map<String, String> index = Map.of(
+    Map<String, String> index = new java.util.HashMap<>(Map.of(
         "INDEX_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
         "INDEX_ELASTICSEARCH_URL", elasticsearchUrl,
-        "INDEX_HTTP_PORT", Integer.toString(config.health().index()));
+        "INDEX_HTTP_PORT", Integer.toString(config.health().index())));
+    if (config.smtp() != null) {
+      index.put("INDEX_DELIVER_EMAIL_SMTP_HOST", config.smtp().substring(0, config.smtp().lastIndexOf(':')));
+      index.put("INDEX_DELIVER_EMAIL_SMTP_PORT", config.smtp().substring(config.smtp().lastIndexOf(':') + 1));
+    }
     Map<String, String> ingest = new java.util.HashMap<>(Map.of(
         "INGEST_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap,
         "INGEST_HTTP_PORT", Integer.toString(config.health().ingest())));

@@ -12,9 +12,11 @@ import java.util.Map;
  *     between runs; must be reachable by user nobody when run as root (the default under /var/tmp is)
  * @param sourcesFile the sources to crawl; null = the shipped list of real SCO sources (internet needed)
  * @param demo also serve the demo site on 127.0.0.1, crawl it, and create a sample subscription
+ * @param smtp {@code host:port} of the SMTP server alert mails go to ({@code SCOMON_SMTP}); null = the
+ *     index-service default (127.0.0.1:25)
  */
 record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int apiPort, Path sourcesFile, boolean demo,
-    HealthPorts health) {
+    HealthPorts health, String smtp) {
 
   static final String DEFAULT_DATA = "/var/tmp/scomon-" + System.getProperty("user.name");
 
@@ -25,7 +27,7 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int 
 
   /** The same settings with every port 0: each is then picked free at start (tests, several stacks on one machine). */
   LocalStackConfig withFreePorts() {
-    return new LocalStackConfig(dataDir, 0, 0, 0, sourcesFile, demo, new HealthPorts(0, 0, 0));
+    return new LocalStackConfig(dataDir, 0, 0, 0, sourcesFile, demo, new HealthPorts(0, 0, 0), smtp);
   }
 
   Path elasticsearchHome() {
@@ -58,8 +60,12 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int 
     if (sourcesFile != null && !java.nio.file.Files.isReadable(sourcesFile)) {
       throw new IllegalArgumentException("sources file " + sourcesFile + " cannot be read");
     }
+    String smtp = env.get("SCOMON_SMTP");
+    if (smtp != null && !smtp.matches("[^:\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException("SCOMON_SMTP must be host:port, was '" + smtp + "'");
+    }
     LocalStackConfig config = new LocalStackConfig(data.toAbsolutePath(), kafkaPort, esPort, apiPort, sourcesFile, demo,
-        HealthPorts.DEFAULT);
+        HealthPorts.DEFAULT, smtp);
     return freePorts ? config.withFreePorts() : config;
   }
 
