@@ -9,7 +9,9 @@
  *       compacted {@code scomon.subscriptions}, read from the beginning; a tombstone deletes.</li>
  *   <li>{@link io.scomon.index.deliver.AlertConsumer} reads {@code scomon.alerts} in its own group
  *       ({@code index.deliver.kafka.group-id}, default {@code scomon-deliver}), hands each alert on
- *       without waiting, pauses above {@code index.deliver.max-in-flight} unsettled alerts, and commits a
+ *       without waiting, pauses above {@code index.deliver.max-in-flight} alerts being sent (alerts waiting
+ *       for a retry count against {@code index.deliver.max-retrying} instead, so a receiver that keeps
+ *       failing does not hold up the others), and commits a
  *       partition's offset only below alerts that are all settled: delivered, failed and dead-lettered,
  *       skipped, or recorded pending for a digest.</li>
  *   <li>{@link io.scomon.index.deliver.AlertDispatcher} reads the ledger (Elasticsearch index
@@ -41,9 +43,15 @@
  * <h2>Wiring it into IndexApp</h2>
  * <pre>{@code
  * IndexConfig config = IndexConfigLoader.load();
- * DeliveryConfig delivery = DeliveryConfig.load();        // index.deliver.* of index-defaults.properties
+ * DeliveryConfig delivery = DeliveryConfig.load();        // in the same try: a ConfigException exits 2
  * IndexService service = IndexService.start(config);
- * DeliveryService deliveries = DeliveryService.start(config, delivery, registry);
+ * DeliveryService deliveries;
+ * try {
+ *   deliveries = DeliveryService.start(config, delivery, registry);
+ * } catch (RuntimeException e) {                          // DeliveryStartupException
+ *   service.close();
+ *   throw e;
+ * }
  * Runtime.getRuntime().addShutdownHook(new Thread(() -> {
  *   deliveries.close();   // first: it settles and commits what is under way
  *   service.close();
@@ -52,7 +60,7 @@
  * }</pre>
  * where {@code registry} is index-service's Micrometer registry (so the {@code scomon_deliver_*} metrics
  * appear at /metrics); {@code IndexMetrics} keeps it private today, so it needs an accessor such as
- * {@code public MeterRegistry registry()}; until then a {@code new SimpleMeterRegistry()} works. A
- * {@code ConfigException} from {@code DeliveryConfig.load()} is a bad configuration like any other (exit 2).
+ * {@code public MeterRegistry registry()}; until then a {@code new SimpleMeterRegistry()} works. For
+ * readiness, {@code deliveries.alive()} can be added to IndexService's checks.
  */
 package io.scomon.index.deliver;
