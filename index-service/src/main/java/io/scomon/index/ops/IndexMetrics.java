@@ -45,6 +45,11 @@ public final class IndexMetrics {
   }
 
   /** A document Elasticsearch accepted. */
+  /** The registry behind /metrics, for other components of the service (alert delivery). */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   public void indexed(String kind) {
     counter("scomon.index.documents.indexed", "Documents Elasticsearch accepted", "kind", kind).increment();
   }
