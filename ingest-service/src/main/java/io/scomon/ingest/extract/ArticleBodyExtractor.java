@@ -42,9 +42,9 @@ final class ArticleBodyExtractor {
         return render(roots, title);
       }
     }
-    // a dated page or one marked up as an article is a story; other pages (products,
+    // a dated page or one declared an article is a story; other pages (products,
     // services, listings) are read more broadly
-    boolean story = MetadataExtractor.isStory(copy, jsonLd) || copy.selectFirst("article") != null
+    boolean story = MetadataExtractor.isStory(copy, jsonLd)
         || (meta.published() != null && hints.feedPublishedAt() == null);
     boolean hasComments = copy.selectFirst("[class*=comment], [id*=comment]") != null;
     String text = read(body, story, false, title);
@@ -68,7 +68,7 @@ final class ArticleBodyExtractor {
   }
 
   private static String read(Element body, boolean story, boolean keepComments, String title) {
-    BoilerplatePruner.prune(body, keepComments);
+    BoilerplatePruner.prune(body, keepComments, !story);
     List<Element> roots = ContentSelector.select(body, !story);
     ContentCleaner.clean(roots, keepComments, !story);
     return render(roots, title);

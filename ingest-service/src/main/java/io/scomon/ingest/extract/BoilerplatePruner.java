@@ -28,10 +28,18 @@ final class BoilerplatePruner {
 
   /** Removes boilerplate from {@code body} in place; {@code body} must be a private copy. */
   static void prune(Element body, boolean keepComments) {
+    prune(body, keepComments, false);
+  }
+
+  /**
+   * Removes boilerplate from {@code body} in place. With {@code broad} (pages that are not
+   * stories) a header holding plain text is kept: on product and service pages it is the pitch.
+   */
+  static void prune(Element body, boolean keepComments, boolean broad) {
     TextStats stats = TextStats.of(body);
     int total = Math.max(1, stats.chars(body));
     List<Element> doomed = new ArrayList<>();
-    collect(body, stats, total, keepComments, doomed);
+    collect(body, stats, total, keepComments, broad, doomed);
     for (Element e : doomed) {
       e.remove();
     }
@@ -55,15 +63,21 @@ final class BoilerplatePruner {
     }
   }
 
-  private static void collect(
-      Element e, TextStats stats, int total, boolean keepComments, List<Element> doomed) {
+  private static void collect(Element e, TextStats stats, int total, boolean keepComments,
+      boolean broad, List<Element> doomed) {
     for (Element child : e.children()) {
-      if (isBoilerplate(child, stats, total, keepComments)) {
+      if (isBoilerplate(child, stats, total, keepComments)
+          && !(broad && isTextHeader(child, stats))) {
         doomed.add(child);
       } else {
-        collect(child, stats, total, keepComments, doomed);
+        collect(child, stats, total, keepComments, broad, doomed);
       }
     }
+  }
+
+  private static boolean isTextHeader(Element e, TextStats stats) {
+    return e.normalName().equals("header") && stats.linkDensity(e) < 0.3
+        && stats.chars(e) >= 100;
   }
 
   static boolean isBoilerplate(Element e, TextStats stats, int total, boolean keepComments) {
