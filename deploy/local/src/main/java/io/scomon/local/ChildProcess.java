@@ -72,6 +72,16 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the program with SIGKILL, as a crash would (no shutdown hook runs); its watchdog then ends too. */
+  void kill() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    try {
+      process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     if (process.isAlive()) {

@@ -38,6 +38,9 @@ public final class LocalStack implements AutoCloseable {
   private String apiToken;
   private DemoSite demoSite;
   private DemoWebhook demoWebhook;
+  private final Map<String, ChildProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ServiceSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
+  private int controllerPort;
 
   LocalStack(LocalStackConfig config, PrintStream out) {
     this.config = config;
@@ -80,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
     }
     PidFile.claim(data.resolve("scomon.pid"));
     started.add(() -> PidFile.release(data.resolve("scomon.pid")));
-    int controllerPort = config.kafkaPort() == 0 ? Ports.free() : config.kafkaPort() + 1;
+    controllerPort = config.kafkaPort() == 0 ? Ports.free() : config.kafkaPort() + 1;
     Ports.requireFree(config.kafkaPort(), "Kafka", "SCOMON_KAFKA_PORT");
     Ports.requireFree(config.elasticsearchPort(), "Elasticsearch", "SCOMON_ES_PORT");
     Ports.requireFree(config.kafkaPort() == 0 ? 0 : controllerPort, "the Kafka controller", "SCOMON_KAFKA_PORT (it uses PORT+1 too)");
@@ -91,11 +94,7 @@ public final class LocalStack implements AutoCloseable {
     config = resolvePorts(config);
 
     out.println("Starting Kafka and Elasticsearch (data in " + data + ") ...");
-    ChildProcess kafka = ChildProcess.startJava("kafka", data, data.resolve("logs/kafka.log"),
-        List.of("-Xms256m", "-Xmx512m"), "io.scomon.infra.kafka.KafkaServerMain",
-        List.of(data.resolve("kafka").toString(), Integer.toString(config.kafkaPort()),
-            Integer.toString(controllerPort)), Map.of());
-    started.add(kafka);
+    ChildProcess kafka = startKafka();
     kafkaBootstrap = Ports.LOOPBACK + ":" + config.kafkaPort();
 
     ElasticsearchNode es = ElasticsearchNode.start(ElasticsearchDistribution.fromSystemProperties(),
@@ -117,10 +116,8 @@ public final class LocalStack implements AutoCloseable {
     }
     out.println("Starting the services (logs in " + data.resolve("logs") + ") ...");
     for (ServiceSpec service : services(sources)) {
-      ChildProcess process = ChildProcess.startJava(service.name(), data, data.resolve("logs/" + service.name() + ".log"),
-          service.jvmArgs(), service.mainClass(), List.of(), service.env());
-      started.add(process);
-      HealthCheck.awaitReady(process, service.healthPort(), Duration.ofSeconds(180));
+      specs.put(service.name(), service);
+      startService(service);
     }
     if (config.demo()) {
       String secret = ApiToken.loadOrCreate(data.resolve("demo-webhook-secret"));
@@ -128,6 +125,50 @@ public final class LocalStack implements AutoCloseable {
       started.add(demoWebhook);
       DemoSubscription.ensure(apiUrl(), apiToken, demoWebhook.url(), secret);
     }
+  }
+
+  private ChildProcess startKafka() {
+    Path data = config.dataDir();
+    ChildProcess kafka = ChildProcess.startJava("kafka", data, data.resolve("logs/kafka.log"),
+        List.of("-Xms256m", "-Xmx512m"), "io.scomon.infra.kafka.KafkaServerMain",
+        List.of(data.resolve("kafka").toString(), Integer.toString(config.kafkaPort()),
+            Integer.toString(controllerPort)), Map.of());
+    started.add(kafka);
+    processes.put("kafka", kafka);
+    return kafka;
+  }
+
+  private void startService(ServiceSpec service) {
+    Path data = config.dataDir();
+    ChildProcess process = ChildProcess.startJava(service.name(), data, data.resolve("logs/" + service.name() + ".log"),
+        service.jvmArgs(), service.mainClass(), List.of(), service.env());
+    started.add(process);
+    processes.put(service.name(), process);
+    HealthCheck.awaitReady(process, service.healthPort(), Duration.ofSeconds(180));
+  }
+
+  /** Kills a service's JVM with SIGKILL, as a crash would (fault tests). */
+  void kill(String service) {
+    ChildProcess process = processes.get(service);
+    if (process == null) {
+      throw new IllegalArgumentException("no process " + service + "; known: " + processes.keySet());
+    }
+    process.kill();
+  }
+
+  /** Starts a killed or stopped service again with the same settings and waits until it is ready. */
+  void restart(String service) {
+    ChildProcess old = processes.get(service);
+    if (old != null && old.isAlive()) {
+      old.close();
+    }
+    startService(specs.get(service));
+  }
+
+  /** Stops Kafka cleanly and starts it again on the same ports and data (fault tests). */
+  void restartKafka() {
+    processes.get("kafka").close();
+    awaitKafka(startKafka());
   }
 
   /** The configuration with every port 0 replaced by a free one. */

@@ -51,7 +51,7 @@ class EndToEndIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SECRET = "end-to-end-secret-0123456789";
 
-  @TempDir Path data;
+  @TempDir static Path data;
   private DemoSite site;
   private GreenMail smtp;
   private HttpServer webhook;
@@ -62,6 +62,8 @@ class EndToEndIT {
 
   @BeforeAll
   void startEverything() throws Exception {
+    // Elasticsearch runs as user nobody when the build runs as root: its data directory must be reachable
+    Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     site = DemoSite.start();
     smtp = new GreenMail(new ServerSetup(Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
