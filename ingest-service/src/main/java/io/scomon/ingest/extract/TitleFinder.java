@@ -162,8 +162,9 @@ final class TitleFinder {
       }
       String head = title.substring(0, last).strip();
       String tail = title.substring(last + sep.length()).strip();
-      if (!site.isEmpty() && (norm(tail).equals(site) || site.contains(norm(tail))
-          || norm(tail).contains(site))) {
+      String t = norm(tail);
+      if (!site.isEmpty() && !t.isEmpty() && (site.contains(t)
+          || (t.contains(site) && t.length() <= site.length() + 12))) {
         return stripSite(head, siteName);
       }
       String lead = title.substring(0, first).strip();
@@ -178,7 +179,7 @@ final class TitleFinder {
         return stripSite(head, siteName); // "... - Rick Steves Travel Forum"
       }
       // without a known site name, drop a short trailing part
-      if (words(tail) <= 4 && words(head) >= words(tail) + 2) {
+      if (words(tail) <= 4 && words(head) >= words(tail) + 2 && hasLetter(tail)) {
         return stripSite(head, siteName);
       }
     }
@@ -196,6 +197,15 @@ final class TitleFinder {
 
   private static final java.util.regex.Pattern SITE_WORD = java.util.regex.Pattern.compile(
       "(?i)\\b(?:forums?|community|communities|board|boards|message board|wiki)$");
+
+  private static boolean hasLetter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Words in a title; ideographic text (no spaces) counts one word per two characters. */
   private static int words(String s) {
