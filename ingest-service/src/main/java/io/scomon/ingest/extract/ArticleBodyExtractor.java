@@ -44,8 +44,7 @@ final class ArticleBodyExtractor {
     }
     // a dated page or one declared an article is a story; other pages (products,
     // services, listings) are read more broadly
-    boolean story = MetadataExtractor.isStory(copy, jsonLd)
-        || (meta.published() != null && hints.feedPublishedAt() == null);
+    boolean story = MetadataExtractor.isStory(copy, jsonLd) || meta.dated();
     boolean hasComments = copy.selectFirst("[class*=comment], [id*=comment]") != null;
     String text = read(body, story, false, title);
     if (text.length() < SHORT && hasComments) {

@@ -10,7 +10,8 @@ import org.jsoup.nodes.Element;
 /**
  * Finds the publish date, most trusted source first: a caller's selector, JSON-LD
  * {@code datePublished}, publish-time meta tags, {@code <time>} and {@code itemprop} markup, a
- * date in the URL, a date-like byline element, and last the date the feed or sitemap announced.
+ * date printed under the headline, a date in the URL, a date-like byline element; failing those,
+ * the last-modified date and last the date the feed or sitemap announced.
  */
 final class DateFinder {
 
@@ -19,7 +20,8 @@ final class DateFinder {
 
   private DateFinder() {}
 
-  static OffsetDateTime find(Document doc, JsonLd jsonLd, ExtractionHints hints) {
+  /** The publish date the page states, or null (see {@link #fallback} for the others). */
+  static OffsetDateTime published(Document doc, JsonLd jsonLd, ExtractionHints hints) {
     if (hints.dateSelector() != null) {
       for (Element e : doc.select(hints.dateSelector())) {
         OffsetDateTime d = fromElement(e);
@@ -81,7 +83,16 @@ final class DateFinder {
         }
       }
     }
-    d = firstMetaDate(doc, "article:modified_time", "og:updated_time", "dateModified");
+    return null;
+  }
+
+  /**
+   * The date to use when the page states no publish date: its last-modified date, else the
+   * date the feed or sitemap announced.
+   */
+  static OffsetDateTime fallback(Document doc, JsonLd jsonLd, ExtractionHints hints) {
+    OffsetDateTime d = firstMetaDate(doc, "article:modified_time", "og:updated_time",
+        "dateModified");
     if (d != null) {
       return d;
     }

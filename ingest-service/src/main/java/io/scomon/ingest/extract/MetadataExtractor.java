@@ -2,6 +2,7 @@ package io.scomon.ingest.extract;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -17,10 +18,12 @@ final class MetadataExtractor {
 
   static PageMetadata extract(Document doc, JsonLd jsonLd, ExtractionHints hints) {
     String site = siteName(doc, jsonLd);
+    OffsetDateTime published = DateFinder.published(doc, jsonLd, hints);
     return new PageMetadata(
         TitleFinder.find(doc, jsonLd, hints, site),
         AuthorFinder.find(doc, jsonLd, hints),
-        DateFinder.find(doc, jsonLd, hints),
+        published != null ? published : DateFinder.fallback(doc, jsonLd, hints),
+        published != null,
         canonicalUrl(doc),
         site,
         language(doc));

@@ -8,7 +8,9 @@ import java.util.List;
  *
  * @param title headline without the site-name suffix, or null
  * @param authors author names, possibly empty
- * @param published publish time as written on the page, or null
+ * @param published publish time as written on the page (else its last-modified time, else the
+ *     feed's), or null
+ * @param dated whether the page itself states a publish date
  * @param canonicalUrl canonical URL, or the document's location
  * @param siteName site name, or null
  * @param languageHint declared language, or null
@@ -17,6 +19,7 @@ record PageMetadata(
     String title,
     List<String> authors,
     OffsetDateTime published,
+    boolean dated,
     String canonicalUrl,
     String siteName,
     String languageHint) {}
