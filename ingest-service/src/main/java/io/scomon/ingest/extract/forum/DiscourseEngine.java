@@ -11,7 +11,8 @@ final class DiscourseEngine extends MarkupForumEngine {
         ".creator [itemprop=name], .creator a, .names .username, .username",
         ".crawler-post-infos time, time.post-time, .post-date, time[datetime]",
         "[itemprop=position], .post-number",
-        ForumMarkup.COMMON_CHROME + ", .crawler-linkback-list, .cooked-selection-barrier",
+        ForumMarkup.COMMON_CHROME + ", .crawler-linkback-list, .cooked-selection-barrier,"
+            + " aside.onebox, .onebox-body",
         ".post-date a, a.post-date, a.widget-link.post-date"));
   }
 

@@ -27,5 +27,6 @@ public record ForumMarkup(
       + " .post-signature, .sig, [class*=signature], .bbCodeBlock-expandLink,"
       + " .js-selectToQuoteEnd, .postfoot, .post-footer, .post-controls,"
       + " .post-actions, .reactionsBar, .likes, .post-menu-area, .reply-to-tab, .quote-controls,"
-      + " .user-info, .userinfo, .postprofile, .message-userDetails, button";
+      + " .user-info, .userinfo, .postprofile, .message-userDetails, button, .message-lastEdit,"
+      + " [class*=lastEdit], [class*=last-edit], [class*=edited], .editedby";
 }
