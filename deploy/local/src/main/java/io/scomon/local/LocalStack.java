@@ -176,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
     LocalStackConfig.HealthPorts h = c.health();
     return new LocalStackConfig(c.dataDir(), orFree(c.kafkaPort()), orFree(c.elasticsearchPort()), orFree(c.apiPort()),
         c.sourcesFile(), c.demo(), new LocalStackConfig.HealthPorts(orFree(h.ingest()), orFree(h.enrich()), orFree(h.index())),
-        c.smtp());
+        c.smtp(), c.serviceEnv());
   }
 
   private static int orFree(int port) {
@@ -210,9 +210,21 @@ public final class LocalStack implements AutoCloseable {
       ingest.put("INGEST_POLITENESS_MIN_DELAY", "100ms");
     }
     return List.of(
-        new ServiceSpec("enrich-service", "io.scomon.enrich.EnrichApp", enrich, config.health().enrich(), ServiceSpec.JVM),
-        new ServiceSpec("index-service", "io.scomon.index.IndexApp", index, config.health().index(), ServiceSpec.JVM),
-        new ServiceSpec("ingest-service", "io.scomon.ingest.IngestApp", ingest, config.health().ingest(), ServiceSpec.JVM));
+        new ServiceSpec("enrich-service", "io.scomon.enrich.EnrichApp", withPassedOn("ENRICH_", enrich), config.health().enrich(), ServiceSpec.JVM),
+        new ServiceSpec("index-service", "io.scomon.index.IndexApp", withPassedOn("INDEX_", index), config.health().index(), ServiceSpec.JVM),
+        new ServiceSpec("ingest-service", "io.scomon.ingest.IngestApp", withPassedOn("INGEST_", ingest), config.health().ingest(), ServiceSpec.JVM));
+  }
+
+  /** The service's variables from the launcher's environment, under the stack's own settings. */
+  private Map<String, String> withPassedOn(String prefix, Map<String, String> own) {
+    Map<String, String> env = new java.util.HashMap<>();
+    config.serviceEnv().forEach((name, value) -> {
+      if (name.startsWith(prefix)) {
+        env.put(name, value);
+      }
+    });
+    env.putAll(own);
+    return env;
   }
 
   String apiUrl() {

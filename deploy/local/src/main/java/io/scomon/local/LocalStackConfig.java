@@ -14,9 +14,11 @@ import java.util.Map;
  * @param demo also serve the demo site on 127.0.0.1, crawl it, and create a sample subscription
  * @param smtp {@code host:port} of the SMTP server alert mails go to ({@code SCOMON_SMTP}); null = the
  *     index-service default (127.0.0.1:25)
+ * @param serviceEnv {@code INGEST_*}, {@code ENRICH_*} and {@code INDEX_*} variables of the launcher's
+ *     environment, passed on to the service they configure (the stack's own settings win)
  */
 record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int apiPort, Path sourcesFile, boolean demo,
-    HealthPorts health, String smtp) {
+    HealthPorts health, String smtp, Map<String, String> serviceEnv) {
 
   static final String DEFAULT_DATA = "/var/tmp/scomon-" + System.getProperty("user.name");
 
@@ -27,7 +29,7 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int 
 
   /** The same settings with every port 0: each is then picked free at start (tests, several stacks on one machine). */
   LocalStackConfig withFreePorts() {
-    return new LocalStackConfig(dataDir, 0, 0, 0, sourcesFile, demo, new HealthPorts(0, 0, 0), smtp);
+    return new LocalStackConfig(dataDir, 0, 0, 0, sourcesFile, demo, new HealthPorts(0, 0, 0), smtp, serviceEnv);
   }
 
   Path elasticsearchHome() {
@@ -65,8 +67,18 @@ record LocalStackConfig(Path dataDir, int kafkaPort, int elasticsearchPort, int 
       throw new IllegalArgumentException("SCOMON_SMTP must be host:port, was '" + smtp + "'");
     }
     LocalStackConfig config = new LocalStackConfig(data.toAbsolutePath(), kafkaPort, esPort, apiPort, sourcesFile, demo,
-        HealthPorts.DEFAULT, smtp);
+        HealthPorts.DEFAULT, smtp, serviceEnv(env));
     return freePorts ? config.withFreePorts() : config;
+  }
+
+  private static Map<String, String> serviceEnv(Map<String, String> env) {
+    Map<String, String> passed = new java.util.TreeMap<>();
+    env.forEach((name, value) -> {
+      if (name.startsWith("INGEST_") || name.startsWith("ENRICH_") || name.startsWith("INDEX_")) {
+        passed.put(name, value);
+      }
+    });
+    return Map.copyOf(passed);
   }
 
   private static String value(String[] args, int i, String option) {
