@@ -25,6 +25,7 @@ final class ArticleBodyExtractor {
    * The body text. {@code copies} hands out private copies of the page (each read modifies
    * its copy). When the text is very short and the page has comment-named blocks, the page is
    * read again keeping them: on link aggregators and Q&A pages the comments are the content.
+   * A page that declares itself a discussion is read with its comments from the start.
    */
   static String extract(Supplier<Document> copies, JsonLd jsonLd, ExtractionHints hints,
       PageMetadata meta) {
@@ -46,8 +47,9 @@ final class ArticleBodyExtractor {
     // services, listings) are read more broadly
     boolean story = MetadataExtractor.isStory(copy, jsonLd) || meta.dated();
     boolean hasComments = copy.selectFirst("[class*=comment], [id*=comment]") != null;
-    String text = read(body, story, false, title);
-    if (text.length() < SHORT && hasComments) {
+    boolean discussion = MetadataExtractor.isDiscussion(copy, jsonLd);
+    String text = read(body, story, discussion, title);
+    if (text.length() < SHORT && hasComments && !discussion) {
       String withComments = read(copies.get().body(), story, true, title);
       if (withComments.length() > text.length()) {
         text = withComments;

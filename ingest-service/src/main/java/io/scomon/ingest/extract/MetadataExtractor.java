@@ -49,6 +49,21 @@ final class MetadataExtractor {
     return false;
   }
 
+  /**
+   * Whether the page declares itself a discussion (schema.org {@code DiscussionForumPosting} or
+   * {@code QAPage}, as JSON-LD or microdata): its comments are then part of its text.
+   */
+  static boolean isDiscussion(Document doc, JsonLd jsonLd) {
+    for (var n : jsonLd.all()) {
+      for (String t : JsonLd.types(n)) {
+        if (t.equals("discussionforumposting") || t.equals("qapage")) {
+          return true;
+        }
+      }
+    }
+    return doc.selectFirst("[itemtype*=DiscussionForumPosting], [itemtype*=QAPage]") != null;
+  }
+
   /** Content of the first {@code <meta>} whose name, property or itemprop is one of the keys. */
   static String meta(Document doc, String... keys) {
     for (String key : keys) {
