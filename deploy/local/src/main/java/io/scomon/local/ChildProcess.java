@@ -72,6 +72,12 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** The pid of the program itself (the JVM under the watchdog). */
+  java.util.OptionalLong programPid() {
+    return process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+        .mapToLong(ProcessHandle::pid).findFirst();
+  }
+
   /** Kills the program with SIGKILL, as a crash would (no shutdown hook runs); its watchdog then ends too. */
   void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
   private final Map<String, ChildProcess> processes = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, ServiceSpec> specs = new java.util.concurrent.ConcurrentHashMap<>();
   private int controllerPort;
+  private ElasticsearchNode elasticsearch;
 
   LocalStack(LocalStackConfig config, PrintStream out) {
     this.config = config;
@@ -101,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
         ElasticsearchNode.Settings.throwaway().withHttpPort(config.elasticsearchPort())
             .withHome(config.elasticsearchHome()));
     started.add(es);
+    elasticsearch = es;
     elasticsearchUrl = es.httpUrl();
 
     awaitKafka(kafka);
@@ -145,6 +147,16 @@ public final class LocalStack implements AutoCloseable {
     started.add(process);
     processes.put(service.name(), process);
     HealthCheck.awaitReady(process, service.healthPort(), Duration.ofSeconds(180));
+  }
+
+  /** The operating-system process id of each JVM and of Elasticsearch (measurements). */
+  Map<String, Long> processIds() {
+    Map<String, Long> ids = new java.util.LinkedHashMap<>();
+    processes.forEach((name, process) -> process.programPid().ifPresent(pid -> ids.put(name, pid)));
+    if (elasticsearch != null) {
+      elasticsearch.serverPid().ifPresent(pid -> ids.put("elasticsearch", pid));
+    }
+    return ids;
   }
 
   /** Kills a service's JVM with SIGKILL, as a crash would (fault tests). */

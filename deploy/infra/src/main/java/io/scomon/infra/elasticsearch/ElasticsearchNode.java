@@ -145,6 +145,14 @@ public final class ElasticsearchNode implements AutoCloseable {
     return process.pid();
   }
 
+  /** The pid of the Elasticsearch server JVM (the largest java process under the launcher), for measurements. */
+  public java.util.OptionalLong serverPid() {
+    return process.descendants()
+        .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains("org.elasticsearch.server/org.elasticsearch.bootstrap.Elasticsearch")
+            || String.join(" ", a).contains("org.elasticsearch.bootstrap.Elasticsearch")).orElse(false))
+        .mapToLong(ProcessHandle::pid).findFirst();
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
