@@ -7,6 +7,7 @@ import io.scomon.ingest.config.IngestConfig;
 import io.scomon.ingest.source.SourceList;
 import io.scomon.ingest.source.SourcesException;
 import io.scomon.ingest.source.SourcesFile;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -19,7 +20,7 @@ public final class IngestApp {
 
   private IngestApp() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws InterruptedException {
     IngestConfig config;
     SourceList sources;
     try {
@@ -30,7 +31,14 @@ public final class IngestApp {
       System.exit(2);
       return;
     }
-    IngestService service = IngestService.start(config, sources, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    IngestService service;
+    try {
+      service = IngestService.start(config, sources, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("cannot start: {}", e.toString(), e);
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();

@@ -29,6 +29,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +109,11 @@ public final class IngestService implements AutoCloseable {
 
     RetryPolicy retry = new RetryPolicy(config.fetch().maxAttempts(), config.fetch().retryBackoff(),
         config.fetch().maxRetryAfter());
-    PageCrawler pages = new PageCrawler(new PageCrawler.Parts(fetcher, robots, hosts, state, writer, deadLetters,
-        metrics, retry, config.crawl().maxThreadPages(), clock));
+    ExecutorService processing = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+        daemon("extract"));
+    closeables.push(processing::shutdownNow);
+    PageCrawler pages = new PageCrawler(new PageCrawler.Parts(fetcher, robots, hosts, processing, state, writer,
+        deadLetters, metrics, retry, config.crawl().maxThreadPages(), clock));
     consumer = push(new FetchRequestConsumer(kafka.bootstrapServers(), kafka.clientId(), kafka.fetchGroupId(),
         config.workers().maxInFlight(), sources, pages, deadLetters, metrics));
     consumer.start();
@@ -125,6 +132,15 @@ public final class IngestService implements AutoCloseable {
     LOG.info("ingest-service started: {} sources, scheduler {}, {} fetch workers, health on http://{}:{}/health/ready",
         sources.size(), config.schedule().enabled() ? "on" : "off", config.workers().threads(), config.http().host(),
         health.port());
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private <T extends AutoCloseable> T push(T closeable) {

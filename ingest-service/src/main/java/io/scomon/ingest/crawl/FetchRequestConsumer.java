@@ -121,8 +121,8 @@ public final class FetchRequestConsumer implements AutoCloseable {
       }
     } catch (WakeupException e) {
       // closing
-    } catch (RuntimeException e) {
-      LOG.error("fetch request consumer stopped", e);
+    } catch (RuntimeException | Error e) {
+      LOG.error("fetch request consumer stopped: this instance is no longer ready", e);
     } finally {
       polling = false;
       try {

@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jsoup.Jsoup;
@@ -60,10 +61,15 @@ public final class PageCrawler {
   private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_PAGE_FAILURES = 5;
 
-  /** Everything the crawler needs, wired once. */
-  public record Parts(HttpFetcher fetcher, RobotsCache robots, HostQueues hosts, CrawlStateStore state,
-      KafkaWriter writer, DeadLetters deadLetters, CrawlMetrics metrics, RetryPolicy retry, int maxThreadPages,
-      Clock clock) {}
+  /**
+   * Everything the crawler needs, wired once.
+   *
+   * @param processing runs decoding, extraction and publishing, so that a host's queue is held only
+   *     for robots.txt and the fetch itself
+   */
+  public record Parts(HttpFetcher fetcher, RobotsCache robots, HostQueues hosts, Executor processing,
+      CrawlStateStore state, KafkaWriter writer, DeadLetters deadLetters, CrawlMetrics metrics, RetryPolicy retry,
+      int maxThreadPages, Clock clock) {}
 
   private final Parts p;
 
@@ -87,6 +93,14 @@ public final class PageCrawler {
   /** What one task decided: done, or queue another task (retry or next page) after a pause. */
   private record Step(Outcome outcome, Job then, Duration pause) {}
 
+  /** What the host's turn produced: a decided step, or a fetched page for the processing pool. */
+  private record Turn(Step step, CrawlState known, FetchResponse response, Instant fetchedAt) {
+
+    static Turn decided(Step step) {
+      return new Turn(step, null, null, null);
+    }
+  }
+
   /** Crawls the request's page (and a thread's following pages). Completes when all is done. */
   public CompletableFuture<Outcome> crawl(FetchRequest request, Source source, Origin origin) {
     CompletableFuture<Outcome> done = new CompletableFuture<>();
@@ -107,7 +121,9 @@ public final class PageCrawler {
           false)));
       return;
     }
-    p.hosts().submit(host, () -> step(job)).whenComplete((step, error) -> {
+    p.hosts().submit(host, () -> fetchTurn(job))
+        .thenApplyAsync(turn -> turn.step() != null ? turn.step() : process(job, turn), p.processing())
+        .whenComplete((step, error) -> {
       if (error != null) {
         LOG.error("crawl of {} stopped unexpectedly", job.url(), error);
         done.complete(sofar.plus(Outcome.failed("internal-error")));
@@ -125,22 +141,23 @@ public final class PageCrawler {
     });
   }
 
-  private Step step(Job job) {
+  /** The host's turn: robots.txt, then the conditional GET. Nothing CPU-heavy happens here. */
+  private Turn fetchTurn(Job job) {
     URI uri = URI.create(job.url());
     Source source = job.source();
     try {
       if (!p.robots().isCached(uri)) {
         // robots.txt is a request of its own: fetch it now, the page on the host's next turn
         p.robots().rules(uri, source.allowPrivateAddresses());
-        return new Step(new Outcome(0, 0, 0, 0, null), job, null);
+        return Turn.decided(new Step(new Outcome(0, 0, 0, 0, null), job, null));
       }
       if (!p.robots().allowed(uri, source.allowPrivateAddresses())) {
         p.metrics().failed(source.id(), job.url(), FailureReason.ROBOTS_DISALLOWED.tag(),
             "robots.txt disallows it for this crawler: not fetched");
         p.metrics().page(source.id(), "robots-disallowed");
-        p.state().update(job.url(), source.id(), b -> b.setLastError(FailureReason.ROBOTS_DISALLOWED.tag())
-            .setNextDueAt(null));
-        return new Step(new Outcome(0, 0, 0, 0, FailureReason.ROBOTS_DISALLOWED.tag()), null, null);
+        written(p.state().update(job.url(), source.id(), b -> b.setLastError(FailureReason.ROBOTS_DISALLOWED.tag())
+            .setNextDueAt(null)));
+        return Turn.decided(new Step(new Outcome(0, 0, 0, 0, FailureReason.ROBOTS_DISALLOWED.tag()), null, null));
       }
       CrawlState known = p.state().get(job.url()).orElse(null);
       boolean conditional = known != null && known.getLastStatus() >= 200 && known.getLastStatus() < 400;
@@ -151,24 +168,41 @@ public final class PageCrawler {
       Instant now = p.clock().instant();
       if (response.notModified()) {
         p.metrics().page(source.id(), "not-modified");
-        await(p.state().update(job.url(), source.id(), b -> b.setLastFetchedAt(now).setLastStatus(304)
+        written(p.state().update(job.url(), source.id(), b -> b.setLastFetchedAt(now).setLastStatus(304)
             .setConsecutiveFailures(0).setLastError(null).setNextDueAt(null)
             .setEtag(response.etag() != null ? response.etag() : b.getEtag())
             .setLastModified(response.lastModified() != null ? response.lastModified() : b.getLastModified())));
-        return new Step(new Outcome(1, 0, 0, 1, null), null, null);
+        return Turn.decided(new Step(new Outcome(1, 0, 0, 1, null), null, null));
       }
-      return extractAndPublish(job, known, response, now);
+      return new Turn(null, known, response, now);
     } catch (FetchException e) {
-      Optional<Duration> retry = p.retry().next(e, job.attempt());
-      if (retry.isPresent()) {
-        p.metrics().failed(source.id(), job.url(), e.tag(), e.getMessage() + " (attempt " + job.attempt() + " of "
-            + p.retry().maxAttempts() + ", next in " + retry.get().toMillis() + " ms)");
-        return new Step(new Outcome(0, 0, 0, 0, null), job.retry(), retry.get());
-      }
-      return new Step(fail(job, e.tag(), e.getMessage(), e, e.status(), e.retryable()), null, null);
+      return Turn.decided(failed(job, e));
+    }
+  }
+
+  /** Off the host's queue: decode, extract, publish. */
+  private Step process(Job job, Turn turn) {
+    try {
+      return extractAndPublish(job, turn.known(), turn.response(), turn.fetchedAt());
+    } catch (FetchException e) {
+      return failed(job, e);
     } catch (PageException e) {
       return new Step(fail(job, e.reason.tag(), e.getMessage(), e.getCause(), 200, false), null, null);
+    } catch (RuntimeException e) {
+      return new Step(fail(job, FailureReason.EXTRACTION_ERROR.tag(), "processing failed: " + e, e, 200, false),
+          null, null);
     }
+  }
+
+  /** A fetch failure: retried later on the host's queue when the policy says so, else final. */
+  private Step failed(Job job, FetchException e) {
+    Optional<Duration> retry = p.retry().next(e, job.attempt());
+    if (retry.isPresent()) {
+      p.metrics().failed(job.source().id(), job.url(), e.tag(), e.getMessage() + " (attempt " + job.attempt()
+          + " of " + p.retry().maxAttempts() + ", next in " + retry.get().toMillis() + " ms)");
+      return new Step(new Outcome(0, 0, 0, 0, null), job.retry(), retry.get());
+    }
+    return new Step(fail(job, e.tag(), e.getMessage(), e, e.status(), e.retryable()), null, null);
   }
 
   private Step extractAndPublish(Job job, CrawlState known, FetchResponse response, Instant now)
@@ -232,7 +266,7 @@ public final class PageCrawler {
       p.metrics().page(source.id(), "fetched");
       p.metrics().published(source.id(), published);
     }
-    await(p.state().update(job.url(), source.id(), b -> b.setLastFetchedAt(now)
+    written(p.state().update(job.url(), source.id(), b -> b.setLastFetchedAt(now)
         .setLastStatus(response.status()).setEtag(response.etag()).setLastModified(response.lastModified())
         .setContentHash(pageHash).setConsecutiveFailures(0).setLastError(null).setNextDueAt(null)));
     LOG.debug("{}: {} articles published, {} unchanged", job.url(), published, unchanged);
@@ -266,14 +300,12 @@ public final class PageCrawler {
       Thread.currentThread().interrupt();
       throw new PageException(FailureReason.PUBLISH_FAILED, "interrupted while publishing " + job.url(), e);
     }
-    List<CompletableFuture<?>> states = new ArrayList<>();
     for (Article a : articles) {
       if (!a.getCanonicalUrl().equals(job.url())) {
-        states.add(p.state().update(a.getCanonicalUrl(), job.source().id(), b -> b.setLastFetchedAt(now)
+        written(p.state().update(a.getCanonicalUrl(), job.source().id(), b -> b.setLastFetchedAt(now)
             .setLastStatus(200).setContentHash(a.getContentHash())));
       }
     }
-    await(CompletableFuture.allOf(states.toArray(CompletableFuture[]::new)));
   }
 
   /** A final failure: counted, logged, crawl state updated, and the request sent to the dead-letter topic. */
@@ -307,14 +339,16 @@ public final class PageCrawler {
     }
   }
 
-  private static void await(CompletableFuture<?> f) {
-    try {
-      f.get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("crawl state write not acknowledged: {}", e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /**
+   * A crawl-state write is not waited for: the articles it describes are acknowledged already, and a
+   * lost write only means the page is fetched (and found unchanged) once more.
+   */
+  private static void written(CompletableFuture<?> write) {
+    write.whenComplete((ok, error) -> {
+      if (error != null) {
+        LOG.warn("crawl state write failed: {}", error.toString());
+      }
+    });
   }
 
   /** A fetched page that cannot become articles. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 
@@ -17,6 +18,11 @@ import java.util.function.BooleanSupplier;
 public final class HealthServer implements AutoCloseable {
 
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "health-http");
+    t.setDaemon(true);
+    return t;
+  });
 
   public HealthServer(String host, int port, BooleanSupplier live, BooleanSupplier ready,
       PrometheusMeterRegistry registry) throws IOException {
@@ -30,11 +36,7 @@ public final class HealthServer implements AutoCloseable {
       }
       send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
     });
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "health-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -59,5 +61,6 @@ public final class HealthServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

@@ -26,7 +26,7 @@ public final class KafkaWriter implements AutoCloseable {
         ProducerConfig.CLIENT_ID_CONFIG, clientId + "-producer",
         ProducerConfig.ACKS_CONFIG, "all",
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 5,
+        ProducerConfig.LINGER_MS_CONFIG, 2,
         ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024,
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
