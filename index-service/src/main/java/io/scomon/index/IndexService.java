@@ -14,9 +14,9 @@ import io.scomon.index.document.ArticleDocuments;
 import io.scomon.index.ops.IndexMetrics;
 import io.scomon.index.ops.OpsServer;
 import io.scomon.index.ops.Readiness;
-import io.scomon.index.sink.ArticleRoutes;
 import io.scomon.index.sink.BulkWriter;
 import io.scomon.index.sink.DeadLetterPublisher;
+import io.scomon.index.sink.MovedArticleSweeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -75,12 +75,15 @@ public final class IndexService implements AutoCloseable {
       DeadLetterPublisher deadLetters = DeadLetterPublisher.create(config.kafka().bootstrapServers(),
           config.kafka().clientId(), clock);
       resources.push(deadLetters);
+      MovedArticleSweeper sweeper = new MovedArticleSweeper(client, config.duplicates().settle(),
+          config.duplicates().batchSize(), metrics).start(config.duplicates().sweepInterval());
+      resources.push(sweeper);
+      metrics.duplicateChecksPending(sweeper::pending);
       BulkWriter writer = new BulkWriter(client, config.bulk(), config.retry(), deadLetters, metrics,
-          layout::ensureIndex);
+          layout::ensureIndex, sweeper);
       resources.push(writer);
-      IndexingConsumer consumer = IndexingConsumer.create(config, writer,
-          new ArticleRoutes(client, mapper, config.routing().cacheSize()),
-          new ArticleDocuments(mapper), new AlertDocuments(mapper), metrics, clock);
+      IndexingConsumer consumer = IndexingConsumer.create(config, writer, new ArticleDocuments(mapper),
+          new AlertDocuments(mapper), metrics, clock);
       Thread loop = new Thread(consumer, "index-consumer");
       loop.start();
       resources.push(consumer);
@@ -134,7 +137,8 @@ public final class IndexService implements AutoCloseable {
   }
 
   private static void closeAll(Deque<AutoCloseable> resources) {
-    // ops server, readiness, admin, consumer (waits for acknowledgements, commits), writer, DLQ producer, transport
+    // ops server, readiness, admin, consumer (waits for acknowledgements, commits), writer, sweeper, DLQ producer,
+    // transport
     while (!resources.isEmpty()) {
       AutoCloseable resource = resources.pop();
       try {

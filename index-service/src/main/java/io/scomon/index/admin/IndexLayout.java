@@ -20,9 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the index layout, idempotently: the three templates (chosen by the cluster's analysis
- * modules), the current month's article index (which carries the alias), the alerts index and the
- * routing index. Also recreates an index that was deleted while the service runs.
+ * Installs the index layout, idempotently: the templates (the article template chosen by the
+ * cluster's analysis modules), the current month's article index (which carries the alias) and the
+ * alerts index. Also recreates an index that was deleted while the service runs.
  */
 public final class IndexLayout {
 
@@ -66,7 +66,6 @@ public final class IndexLayout {
     }
     ensureIndex(IndexNames.monthlyArticles(clock.instant()));
     ensureIndex(IndexNames.ALERTS);
-    ensureIndex(IndexNames.ROUTING);
     LOG.info("index layout installed (analysis-common: {}, cjk analyzer: {})", cluster.hasAnalysisCommon(),
         cluster.cjkAnalyzer().orElse("none"));
     return cluster;

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * The composable index templates of the layout, as request bodies. The mappings live in
- * {@code articles-template.json}, {@code alerts-template.json} and {@code routing-template.json};
+ * {@code articles-template.json} and {@code alerts-template.json};
  * this class adds what depends on the cluster and the configuration: language sub-fields of the
  * text fields when the cluster has the analyzers, and shard and replica counts. Pure.
  */
@@ -23,7 +23,6 @@ public final class IndexTemplates {
 
   public static final String ARTICLES = "scomon-articles";
   public static final String ALERTS = "scomon-alerts";
-  public static final String ROUTING = "scomon-routing";
 
   /** Text fields that get {@code english}, {@code russian} and {@code cjk} sub-fields when the cluster can analyse them. */
   static final Map<String, List<String>> MULTILINGUAL_FIELDS = Map.of(
@@ -45,16 +44,11 @@ public final class IndexTemplates {
     return withLanguages(build("alerts-template.json", layout), ALERTS, cluster);
   }
 
-  public ObjectNode routing(IndexConfig.Layout layout) {
-    return build("routing-template.json", layout);
-  }
-
   /** Every template by name, in the order they are installed. */
   public Map<String, ObjectNode> all(ClusterCapabilities cluster, IndexConfig.Layout layout) {
     Map<String, ObjectNode> templates = new java.util.LinkedHashMap<>();
     templates.put(ARTICLES, articles(cluster, layout));
     templates.put(ALERTS, alerts(cluster, layout));
-    templates.put(ROUTING, routing(layout));
     return templates;
   }
 

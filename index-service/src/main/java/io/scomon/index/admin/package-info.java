@@ -1,2 +1,2 @@
-/** The index layout: templates chosen by the cluster's analysis modules, monthly article indices behind an alias, the alerts and routing indices. */
+/** The index layout: templates chosen by the cluster's analysis modules, monthly article indices behind an alias, the alerts index. */
 package io.scomon.index.admin;

@@ -8,7 +8,7 @@ import java.time.Duration;
  * from {@code index-defaults.properties} and the environment; every key is documented there.
  */
 public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, Retry retry, Layout layout,
-    Routing routing, Http http, Duration shutdownTimeout) {
+    Duplicates duplicates, Http http, Duration shutdownTimeout) {
 
   /** {@code index.kafka.*}: the consumer of enriched articles and alerts, and the dead-letter producer. */
   public record Kafka(String bootstrapServers, String groupId, String clientId, int maxPollRecords,
@@ -26,8 +26,11 @@ public record IndexConfig(Kafka kafka, Elasticsearch elasticsearch, Bulk bulk, R
   /** {@code index.layout.*}: shape of the indices the service creates. */
   public record Layout(int shards, int replicas) {}
 
-  /** {@code index.routing.*}: the memory of which month each article was first written to. */
-  public record Routing(int cacheSize) {}
+  /**
+   * {@code index.duplicates.*}: the check, after an article is written, that no other month holds a
+   * copy (its publish date moved, or an older copy was replayed).
+   */
+  public record Duplicates(Duration sweepInterval, Duration settle, int batchSize) {}
 
   /** {@code index.http.*}: the loopback operations server. */
   public record Http(int port, Duration healthCheckInterval) {}

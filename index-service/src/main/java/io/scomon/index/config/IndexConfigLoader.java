@@ -107,7 +107,10 @@ public final class IndexConfigLoader {
         new IndexConfig.Layout(
             positive("index.layout.shards"),
             atLeastZero("index.layout.replicas")),
-        new IndexConfig.Routing(positive("index.routing.cache-size")),
+        new IndexConfig.Duplicates(
+            positiveDuration("index.duplicates.sweep-interval"),
+            positiveDuration("index.duplicates.settle"),
+            positive("index.duplicates.batch-size")),
         new IndexConfig.Http(
             port("index.http.port"),
             positiveDuration("index.http.health-check-interval")),

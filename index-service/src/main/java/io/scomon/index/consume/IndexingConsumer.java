@@ -4,14 +4,10 @@ import io.scomon.index.config.IndexConfig;
 import io.scomon.index.document.AlertDocuments;
 import io.scomon.index.document.ArticleDocuments;
 import io.scomon.index.ops.IndexMetrics;
-import io.scomon.index.sink.ArticleRoutes;
-import io.scomon.index.sink.Backoff;
 import io.scomon.index.sink.BulkWriter;
-import io.scomon.index.sink.RoutingUnavailableException;
 import io.scomon.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,10 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The poll loop, on its own thread: reads {@code scomon.articles.enriched} and {@code scomon.alerts}
- * as raw bytes (so an undecodable record reaches the DLQ with its bytes), hands each batch to the
- * {@link BulkWriter}, pauses its partitions while too many records wait for Elasticsearch or while the
- * routing index cannot be read, and commits, per partition, the offset below which the writer
- * acknowledged everything.
+ * as raw bytes (so an undecodable record reaches the DLQ with its bytes), hands each record's document
+ * to the {@link BulkWriter}, pauses its partitions while too many records wait for Elasticsearch, and
+ * commits, per partition, the offset below which the writer acknowledged everything.
  */
 public final class IndexingConsumer implements Runnable, AutoCloseable {
 
@@ -50,15 +45,11 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
   private final IndexMetrics metrics;
   private final IndexConfig.Kafka config;
   private final Duration shutdownTimeout;
-  private final Backoff backoff;
   private final Map<TopicPartition, Long> committed = new HashMap<>();
-  private final List<ConsumerRecord<byte[], byte[]>> backlog = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean started;
   private boolean paused;
-  private int routingFailures;
-  private long nextAttemptNanos;
   private long nextCommitNanos;
 
   IndexingConsumer(Consumer<byte[], byte[]> consumer, RecordPlanner planner, BulkWriter writer, IndexMetrics metrics,
@@ -69,12 +60,11 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     this.metrics = metrics;
     this.config = config.kafka();
     this.shutdownTimeout = config.shutdownTimeout();
-    this.backoff = new Backoff(config.retry().initialBackoff(), config.retry().maxBackoff());
   }
 
   /** A consumer of the service's topics with the given writer. */
-  public static IndexingConsumer create(IndexConfig config, BulkWriter writer, ArticleRoutes routes,
-      ArticleDocuments articles, AlertDocuments alerts, IndexMetrics metrics, Clock clock) {
+  public static IndexingConsumer create(IndexConfig config, BulkWriter writer, ArticleDocuments articles,
+      AlertDocuments alerts, IndexMetrics metrics, Clock clock) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, config.kafka().groupId());
@@ -85,7 +75,7 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.kafka().maxPollRecords());
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
-    return new IndexingConsumer(consumer, new RecordPlanner(articles, alerts, routes, clock), writer, metrics, config);
+    return new IndexingConsumer(consumer, new RecordPlanner(articles, alerts, clock), writer, metrics, config);
   }
 
   @Override
@@ -96,9 +86,8 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
       while (running) {
         applyBackpressure();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        records.forEach(backlog::add);
-        if (!backlog.isEmpty() && System.nanoTime() >= nextAttemptNanos) {
-          writeBacklog();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          write(planner.plan(record));
         }
         commit(false);
         reportLag();
@@ -137,40 +126,23 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     }
   }
 
-  private void writeBacklog() {
-    List<RecordPlanner.Plan> plans;
-    try {
-      plans = planner.plan(backlog);
-    } catch (RoutingUnavailableException e) {
-      routingFailures++;
-      Duration wait = backoff.delay(routingFailures);
-      nextAttemptNanos = System.nanoTime() + wait.toNanos();
-      if (routingFailures == 1 || routingFailures % 10 == 0) {
-        LOG.warn("{} records wait (attempt {}, next in {} ms): {}", backlog.size(), routingFailures, wait.toMillis(),
-            e.getMessage());
-      }
-      return;
-    }
-    routingFailures = 0;
-    backlog.clear();
-    for (RecordPlanner.Plan plan : plans) {
-      if (plan.isDeadLetter()) {
-        writer.deadLetter(plan.source(), plan.stage(), plan.reason(), plan.errorClass(), Map.of());
-      } else {
-        writer.submit(plan.source(), plan.documents());
-      }
+  private void write(RecordPlanner.Plan plan) {
+    if (plan.isDeadLetter()) {
+      writer.deadLetter(plan.source(), plan.stage(), plan.reason(), plan.errorClass(), Map.of());
+    } else {
+      writer.submit(plan.source(), List.of(plan.document()));
     }
   }
 
-  /** Pauses every assigned partition above the pending limit or while the backlog waits; resumes below half of it. */
+  /** Pauses every assigned partition above the pending limit; resumes below half of it. */
   private void applyBackpressure() {
     int pending = writer.pendingRecords();
-    boolean shouldPause = !backlog.isEmpty() || pending > config.maxPendingRecords()
+    boolean shouldPause = pending > config.maxPendingRecords()
         || (paused && pending > config.maxPendingRecords() / 2);
     if (shouldPause) {
       consumer.pause(consumer.assignment());
       if (!paused) {
-        LOG.debug("pausing: {} records pending, {} in backlog", pending, backlog.size());
+        LOG.debug("pausing: {} records pending", pending);
       }
     } else if (paused) {
       consumer.resume(consumer.paused());
@@ -222,8 +194,7 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
    * otherwise the writer's acknowledged offset.
    */
   private OptionalLong committableOffset(TopicPartition tp) {
-    boolean waiting = writer.pendingRecords(tp) > 0 || backlog.stream().anyMatch(r -> r.partition() == tp.partition()
-        && r.topic().equals(tp.topic()));
+    boolean waiting = writer.pendingRecords(tp) > 0;
     if (!waiting) {
       try {
         return OptionalLong.of(consumer.position(tp, Duration.ZERO));
@@ -247,7 +218,6 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
 
   private void finish() {
     try {
-      backlog.clear();
       boolean all = writer.awaitAcknowledged(null, shutdownTimeout);
       if (!all) {
         LOG.warn("{} records were not acknowledged by Elasticsearch within {}; their offsets stay uncommitted",
@@ -273,7 +243,6 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
         return;
       }
       Set<TopicPartition> revoked = Set.copyOf(partitions);
-      backlog.removeIf(r -> revoked.contains(new TopicPartition(r.topic(), r.partition())));
       if (running && !writer.awaitAcknowledged(revoked, config.revokeTimeout())) {
         LOG.warn("partitions {} revoked with writes still pending; the next owner reads them again", revoked);
       }
@@ -292,7 +261,6 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       Set<TopicPartition> lost = Set.copyOf(partitions);
-      backlog.removeIf(r -> lost.contains(new TopicPartition(r.topic(), r.partition())));
       writer.release(lost);
       lost.forEach(committed::remove);
     }

@@ -37,7 +37,7 @@ public final class ArticleDocuments {
     return enriched.getEnrichedAt().toEpochMilli();
   }
 
-  /** The document to write, in the month the article would be filed under (the writer may keep an earlier month). */
+  /** The document to write, in the month the article is filed under. */
   public IndexDocument document(EnrichedArticle enriched, Instant ingestedAt) {
     Article article = enriched.getArticle();
     return new IndexDocument(IndexDocument.Kind.ARTICLE, IndexNames.monthlyArticles(article), article.getId(),

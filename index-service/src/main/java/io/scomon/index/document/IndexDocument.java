@@ -9,14 +9,13 @@ import java.util.Objects;
  * @param index concrete index name
  * @param id the document {@code _id}
  * @param version external version; a write with a version not above the stored one is a no-op
- *     (409), which is how a replay or an older copy never overwrites newer data. Null for a
- *     {@code create} that must happen only once (routing entries).
+ *     (409), which is how a replay or an older copy never overwrites newer data
  * @param source the JSON source, UTF-8
  */
-public record IndexDocument(Kind kind, String index, String id, Long version, byte[] source) {
+public record IndexDocument(Kind kind, String index, String id, long version, byte[] source) {
 
   /** What a document is. */
-  public enum Kind { ARTICLE, ALERT, ROUTE }
+  public enum Kind { ARTICLE, ALERT }
 
   public IndexDocument {
     Objects.requireNonNull(kind, "kind");
@@ -25,18 +24,8 @@ public record IndexDocument(Kind kind, String index, String id, Long version, by
     Objects.requireNonNull(source, "source");
   }
 
-  /** The same document in another index. */
-  public IndexDocument inIndex(String otherIndex) {
-    return new IndexDocument(kind, otherIndex, id, version, source);
-  }
-
-  /** True for a create-once document, false for a versioned index operation. */
-  public boolean createOnce() {
-    return version == null;
-  }
-
   @Override
   public String toString() {
-    return kind + " " + index + "/" + id + (version == null ? "" : " v" + version);
+    return kind + " " + index + "/" + id + " v" + version;
   }
 }

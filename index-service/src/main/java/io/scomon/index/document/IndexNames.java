@@ -15,8 +15,6 @@ public final class IndexNames {
   public static final String ARTICLES_PATTERN = ARTICLES_PREFIX + "*";
   /** Alerts, one document per alert id. */
   public static final String ALERTS = "scomon-alerts";
-  /** Which monthly index each article was first written to, one small document per article id. */
-  public static final String ROUTING = "scomon-routing";
 
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
 
@@ -32,7 +30,7 @@ public final class IndexNames {
     return article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
   }
 
-  /** The monthly index an article would go to if it had never been written before. */
+  /** The monthly index an article is written to. */
   public static String monthlyArticles(Article article) {
     return monthlyArticles(filingTime(article));
   }

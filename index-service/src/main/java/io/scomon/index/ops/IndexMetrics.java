@@ -44,12 +44,12 @@ public final class IndexMetrics {
         .description("1 while the consumer's partitions are paused for backpressure").register(registry);
   }
 
-  /** A document Elasticsearch accepted. */
   /** The registry behind /metrics, for other components of the service (alert delivery). */
   public io.micrometer.core.instrument.MeterRegistry registry() {
     return registry;
   }
 
+  /** A document Elasticsearch accepted. */
   public void indexed(String kind) {
     counter("scomon.index.documents.indexed", "Documents Elasticsearch accepted", "kind", kind).increment();
   }
@@ -77,6 +77,18 @@ public final class IndexMetrics {
 
   public void deadLettered(String stage) {
     counter("scomon.index.dead.letters", "Records sent to scomon.dlq", "stage", stage).increment();
+  }
+
+  /** Copies of articles deleted because a newer copy lives in another month. */
+  public void duplicatesDeleted(int copies) {
+    counter("scomon.index.duplicates.deleted", "Older copies of moved articles deleted from their old month")
+        .increment(copies);
+  }
+
+  /** Article copies waiting for the duplicate check before their records are acknowledged. */
+  public void duplicateChecksPending(Supplier<Number> pending) {
+    Gauge.builder("scomon.index.duplicates.pending", pending).strongReference(true)
+        .description("Article copies waiting for the check that no other month holds them").register(registry);
   }
 
   public void bulkLatency(long nanos) {
@@ -117,6 +129,12 @@ public final class IndexMetrics {
   /** Sum of a counter over every tag combination. */
   public double total(String name) {
     return registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
+  }
+
+  /** Current value of a gauge, 0 when it is not registered. */
+  public double gauge(String name) {
+    Gauge gauge = registry.find(name).gauge();
+    return gauge == null ? 0 : gauge.value();
   }
 
   private Counter counter(String name, String description, String... tags) {

@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one owner of the {@link BulkIngester}. Writes the documents made from each Kafka record,
  * learns from every bulk item what became of it (the ingester's per-operation context carries the
- * record), and acknowledges a record once Elasticsearch took all its documents, superseded them with
- * a newer version, or refused them for good and the record is in {@code scomon.dlq}. Only
- * acknowledged offsets become committable ({@link #committable}).
+ * record), and acknowledges a record once Elasticsearch took all its documents (and, for an article,
+ * the {@link MovedArticleSweeper} checked that no other month holds a copy), superseded them with a
+ * newer version, or refused them for good and the record is in {@code scomon.dlq}. Only acknowledged
+ * offsets become committable ({@link #committable}).
  *
  * <p>Failures: a bulk request that fails as a whole (connection refused, timeout, 429, 5xx) is sent
  * again with exponential backoff for as long as it takes; an item Elasticsearch cannot take now
@@ -63,6 +64,7 @@ public final class BulkWriter implements AutoCloseable {
   private final Backoff backoff;
   private final int maxItemAttempts;
   private final Consumer<String> recreateIndex;
+  private final MovedArticleSweeper sweeper;
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "index-bulk-retry");
     t.setDaemon(true);
@@ -76,9 +78,12 @@ public final class BulkWriter implements AutoCloseable {
 
   /**
    * @param recreateIndex creates an index a write found missing (deleted by hand while running)
+   * @param sweeper checks written articles for copies in other months before they are acknowledged
    */
   public BulkWriter(ElasticsearchClient client, IndexConfig.Bulk bulk, IndexConfig.Retry retry,
-      DeadLetterPublisher deadLetters, IndexMetrics metrics, Consumer<String> recreateIndex) {
+      DeadLetterPublisher deadLetters, IndexMetrics metrics, Consumer<String> recreateIndex,
+      MovedArticleSweeper sweeper) {
+    this.sweeper = sweeper;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
@@ -190,9 +195,6 @@ public final class BulkWriter implements AutoCloseable {
 
   private static BulkOperation bulkOperation(IndexDocument document) {
     BinaryData source = BinaryData.of(document.source(), ContentType.APPLICATION_JSON);
-    if (document.createOnce()) {
-      return BulkOperation.of(b -> b.create(c -> c.index(document.index()).id(document.id()).document(source)));
-    }
     return BulkOperation.of(b -> b.index(i -> i.index(document.index()).id(document.id())
         .version(document.version()).versionType(VersionType.External).document(source)));
   }
@@ -227,6 +229,16 @@ public final class BulkWriter implements AutoCloseable {
     }
   }
 
+  /** A new copy of an article may have an older sibling in another month: acknowledge once the sweeper checked. */
+  private void checkForOtherCopies(Operation op) {
+    IndexDocument doc = op.document();
+    if (doc.kind() == IndexDocument.Kind.ARTICLE) {
+      sweeper.written(doc.id(), doc.index(), doc.version(), op.record()::done);
+    } else {
+      op.record().done();
+    }
+  }
+
   private void deadLetterItem(Operation op, String reason, String errorType, int status) {
     IndexDocument doc = op.document();
     Map<String, String> context = new LinkedHashMap<>();
@@ -234,9 +246,7 @@ public final class BulkWriter implements AutoCloseable {
     context.put("id", doc.id());
     context.put("kind", IndexMetrics.kind(doc.kind()));
     context.put("status", Integer.toString(status));
-    if (doc.version() != null) {
-      context.put("version", Long.toString(doc.version()));
-    }
+    context.put("version", Long.toString(doc.version()));
     context.put("attempts", Integer.toString(op.attempt() + 1));
     publishDeadLetter(op.record(), "index", reason, errorType, context, 1);
   }
@@ -373,11 +383,15 @@ public final class BulkWriter implements AutoCloseable {
         switch (ItemOutcome.of(item.status(), errorType)) {
           case WRITTEN -> {
             metrics.indexed(kind);
-            op.record().done();
+            if ("created".equals(item.result())) {
+              checkForOtherCopies(op);
+            } else {
+              op.record().done(); // updated in place: this month already held it
+            }
           }
           case SUPERSEDED -> {
             metrics.superseded(kind);
-            op.record().done();
+            checkForOtherCopies(op); // a replay: its first write may not have been checked before a crash
           }
           case RETRY -> {
             metrics.failed(kind, "retry");

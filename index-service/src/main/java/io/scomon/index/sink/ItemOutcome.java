@@ -6,7 +6,7 @@ public enum ItemOutcome {
   WRITTEN,
   /**
    * Version conflict (409): Elasticsearch already holds this version or a newer one (a replay, an
-   * older copy, or a routing entry that exists). Success: the newest data is there.
+   * older copy). Success: the newest data is there.
    */
   SUPERSEDED,
   /** Elasticsearch could not take it now (429, 5xx, a missing index, a write block): send it again later. */

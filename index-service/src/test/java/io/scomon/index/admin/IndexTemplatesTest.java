@@ -63,13 +63,12 @@ class IndexTemplatesTest {
   }
 
   @Test
-  void theLayoutHasArticleAlertAndRoutingTemplatesWithDisjointPatterns() {
+  void theLayoutHasAnArticleAndAnAlertTemplateWithDisjointPatterns() {
     Map<String, ObjectNode> all = templates.all(ClusterCapabilities.MINIMAL, ONE_SHARD);
 
-    assertThat(all).containsOnlyKeys("scomon-articles", "scomon-alerts", "scomon-routing");
+    assertThat(all).containsOnlyKeys("scomon-articles", "scomon-alerts");
     assertThat(all.get("scomon-alerts").at("/index_patterns/0").asText()).isEqualTo("scomon-alerts");
-    assertThat(all.get("scomon-routing").at("/index_patterns/0").asText()).isEqualTo("scomon-routing");
-    assertThat(all.get("scomon-routing").at("/template/mappings/dynamic").asBoolean(true)).isFalse();
+    assertThat(all.get("scomon-alerts").at("/template/mappings/dynamic").asText()).isEqualTo("strict");
   }
 
   @Test

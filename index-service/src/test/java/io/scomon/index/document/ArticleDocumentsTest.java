@@ -127,7 +127,6 @@ class ArticleDocumentsTest {
     assertThat(document.id()).isEqualTo(enriched.getArticle().getId());
     assertThat(document.version()).isEqualTo(Instant.parse("2025-06-04T09:05:02Z").toEpochMilli());
     assertThat(document.index()).isEqualTo("scomon-articles-2025.06");
-    assertThat(document.createOnce()).isFalse();
   }
 
   @Test

@@ -35,11 +35,10 @@ class IndexNamesTest {
   }
 
   @Test
-  void theAliasPatternCoversEveryMonthButNotTheRoutingOrAlertsIndex() {
+  void theAliasPatternCoversEveryMonthButNotTheAlertsIndex() {
     String regex = IndexNames.ARTICLES_PATTERN.replace("*", ".*");
 
     assertThat("scomon-articles-2025.06").matches(regex);
-    assertThat(IndexNames.ROUTING).doesNotMatch(regex);
     assertThat(IndexNames.ALERTS).doesNotMatch(regex);
   }
 }
