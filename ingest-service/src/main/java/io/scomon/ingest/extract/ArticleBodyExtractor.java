@@ -45,7 +45,7 @@ final class ArticleBodyExtractor {
     }
     // a dated page or one declared an article is a story; other pages (products,
     // services, listings) are read more broadly
-    boolean story = MetadataExtractor.isStory(copy, jsonLd) || meta.dated();
+    boolean story = meta.story();
     boolean hasComments = copy.selectFirst("[class*=comment], [id*=comment]") != null;
     boolean discussion = MetadataExtractor.isDiscussion(copy, jsonLd);
     String text = read(body, story, discussion, title);
@@ -61,9 +61,7 @@ final class ArticleBodyExtractor {
     }
     if (text.isEmpty()) {
       // script-rendered shells: the page's own summary is all the text it carries
-      String summary = MetadataExtractor.meta(copy, "og:description", "twitter:description",
-          "description");
-      return summary == null ? "" : summary;
+      return meta.summary() == null ? "" : meta.summary();
     }
     return text;
   }

@@ -25,7 +25,7 @@ final class AuthorFinder {
 
   private AuthorFinder() {}
 
-  static List<String> find(Document doc, JsonLd jsonLd, ExtractionHints hints) {
+  static List<String> find(Document doc, JsonLd jsonLd, MetaTags tags, ExtractionHints hints) {
     if (hints.authorSelector() != null) {
       List<String> names = new ArrayList<>();
       for (Element e : doc.select(hints.authorSelector())) {
@@ -46,7 +46,7 @@ final class AuthorFinder {
         return dedupe(names);
       }
     }
-    String meta = MetadataExtractor.meta(doc, "author", "article:author", "byl",
+    String meta = tags.get("author", "article:author", "byl",
         "sailthru.author", "parsely-author", "dc.creator", "dcterms.creator", "citation_author",
         "cXenseParse:author", "twitter:data1");
     if (meta != null && !meta.startsWith("http") && !meta.startsWith("@")) {

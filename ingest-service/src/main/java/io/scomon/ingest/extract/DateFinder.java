@@ -21,7 +21,8 @@ final class DateFinder {
   private DateFinder() {}
 
   /** The publish date the page states, or null (see {@link #fallback} for the others). */
-  static OffsetDateTime published(Document doc, JsonLd jsonLd, ExtractionHints hints) {
+  static OffsetDateTime published(Document doc, JsonLd jsonLd, MetaTags tags, String canonical,
+      ExtractionHints hints) {
     if (hints.dateSelector() != null) {
       for (Element e : doc.select(hints.dateSelector())) {
         OffsetDateTime d = fromElement(e);
@@ -36,7 +37,7 @@ final class DateFinder {
         return d;
       }
     }
-    OffsetDateTime d = firstMetaDate(doc, "article:published_time",
+    OffsetDateTime d = firstMetaDate(tags, "article:published_time",
         "og:article:published_time", "article.published", "datePublished", "pubdate",
         "publishdate", "publish-date", "publish_date", "published_time", "published-date",
         "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date",
@@ -64,7 +65,7 @@ final class DateFinder {
     if (d != null) {
       return d;
     }
-    d = fromUrl(MetadataExtractor.canonicalUrl(doc));
+    d = fromUrl(canonical);
     if (d == null) {
       d = fromUrl(doc.location());
     }
@@ -90,8 +91,8 @@ final class DateFinder {
    * The date to use when the page states no publish date: its last-modified date, else the
    * date the feed or sitemap announced.
    */
-  static OffsetDateTime fallback(Document doc, JsonLd jsonLd, ExtractionHints hints) {
-    OffsetDateTime d = firstMetaDate(doc, "article:modified_time", "og:updated_time",
+  static OffsetDateTime fallback(JsonLd jsonLd, MetaTags tags, ExtractionHints hints) {
+    OffsetDateTime d = firstMetaDate(tags, "article:modified_time", "og:updated_time",
         "dateModified");
     if (d != null) {
       return d;
@@ -139,9 +140,9 @@ final class DateFinder {
   }
 
   /** The first of the meta tags, in the order given, whose content reads as a date. */
-  private static OffsetDateTime firstMetaDate(Document doc, String... keys) {
+  private static OffsetDateTime firstMetaDate(MetaTags tags, String... keys) {
     for (String key : keys) {
-      OffsetDateTime d = DateParser.parse(MetadataExtractor.meta(doc, key));
+      OffsetDateTime d = DateParser.parse(tags.get(key));
       if (d != null) {
         return d;
       }

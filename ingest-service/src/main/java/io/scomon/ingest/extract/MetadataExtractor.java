@@ -17,24 +17,27 @@ final class MetadataExtractor {
   private MetadataExtractor() {}
 
   static PageMetadata extract(Document doc, JsonLd jsonLd, ExtractionHints hints) {
-    String site = siteName(doc, jsonLd);
-    OffsetDateTime published = DateFinder.published(doc, jsonLd, hints);
+    MetaTags tags = MetaTags.of(doc);
+    String canonical = canonicalUrl(doc, tags);
+    String site = siteName(tags, jsonLd, canonical);
+    OffsetDateTime published = DateFinder.published(doc, jsonLd, tags, canonical, hints);
     return new PageMetadata(
-        TitleFinder.find(doc, jsonLd, hints, site),
-        AuthorFinder.find(doc, jsonLd, hints),
-        published != null ? published : DateFinder.fallback(doc, jsonLd, hints),
-        published != null,
-        canonicalUrl(doc),
+        TitleFinder.find(doc, jsonLd, tags, hints, site),
+        AuthorFinder.find(doc, jsonLd, tags, hints),
+        published != null ? published : DateFinder.fallback(jsonLd, tags, hints),
+        isStory(tags, jsonLd) || published != null,
+        canonical,
         site,
-        language(doc));
+        language(doc, tags),
+        tags.get("og:description", "twitter:description", "description"));
   }
 
   /**
    * Whether the page says it is a story (article, post, thread) rather than a product, service
    * or listing page: {@code og:type} article or an article-like JSON-LD type.
    */
-  static boolean isStory(Document doc, JsonLd jsonLd) {
-    String type = meta(doc, "og:type");
+  static boolean isStory(MetaTags tags, JsonLd jsonLd) {
+    String type = tags.get("og:type");
     if (type != null && (type.contains("article") || type.contains("blog"))) {
       return true;
     }
@@ -64,36 +67,20 @@ final class MetadataExtractor {
     return doc.selectFirst("[itemtype*=DiscussionForumPosting], [itemtype*=QAPage]") != null;
   }
 
-  /** Content of the first {@code <meta>} whose name, property or itemprop is one of the keys. */
-  static String meta(Document doc, String... keys) {
-    for (String key : keys) {
-      for (Element m : doc.select("meta[content]")) {
-        if (key.equalsIgnoreCase(m.attr("property")) || key.equalsIgnoreCase(m.attr("name"))
-            || key.equalsIgnoreCase(m.attr("itemprop"))) {
-          String v = TextNormalizer.cleanOrNull(m.attr("content"));
-          if (v != null) {
-            return v;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  static String canonicalUrl(Document doc) {
+  static String canonicalUrl(Document doc, MetaTags tags) {
     Element link = doc.selectFirst("link[rel=canonical][href]");
     if (link != null && !link.absUrl("href").isEmpty()) {
       return link.absUrl("href");
     }
-    String og = meta(doc, "og:url");
+    String og = tags.get("og:url");
     if (og != null && og.startsWith("http")) {
       return og;
     }
     return doc.location().isEmpty() ? null : doc.location();
   }
 
-  static String siteName(Document doc, JsonLd jsonLd) {
-    String og = meta(doc, "og:site_name", "application-name", "twitter:site:name");
+  static String siteName(MetaTags tags, JsonLd jsonLd, String url) {
+    String og = tags.get("og:site_name", "application-name", "twitter:site:name");
     if (og != null) {
       return og;
     }
@@ -111,7 +98,6 @@ final class MetadataExtractor {
         }
       }
     }
-    String url = canonicalUrl(doc);
     if (url != null) {
       try {
         String host = new URI(url).getHost();
@@ -125,15 +111,11 @@ final class MetadataExtractor {
     return null;
   }
 
-  static String language(Document doc) {
+  static String language(Document doc, MetaTags tags) {
     Element html = doc.selectFirst("html[lang]");
     String lang = html == null ? null : TextNormalizer.cleanOrNull(html.attr("lang"));
     if (lang == null) {
-      lang = meta(doc, "og:locale", "language", "content-language", "dc.language");
-    }
-    if (lang == null) {
-      Element m = doc.selectFirst("meta[http-equiv=content-language][content]");
-      lang = m == null ? null : TextNormalizer.cleanOrNull(m.attr("content"));
+      lang = tags.get("og:locale", "language", "content-language", "dc.language");
     }
     if (lang == null) {
       return null;

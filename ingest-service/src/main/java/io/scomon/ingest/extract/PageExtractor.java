@@ -35,11 +35,11 @@ public final class PageExtractor {
       return copy;
     };
     if (h.bodySelector() == null) {
-      Document copy = copies.get();
-      // hidden duplicates (microdata copies, mobile variants) must not become posts
-      BoilerplatePruner.removeInvisible(copy.body());
-      Optional<ForumEngine> engine = ForumEngines.detect(copy);
+      Optional<ForumEngine> engine = ForumEngines.detect(doc); // reads only
       if (engine.isPresent()) {
+        Document copy = copies.get();
+        // hidden duplicates (microdata copies, mobile variants) must not become posts
+        BoilerplatePruner.removeInvisible(copy.body());
         List<ExtractedArticle> posts = forumArticles(engine.get().posts(copy), meta);
         if (!posts.isEmpty()) {
           return new ExtractedPage(posts, engine.get().name());

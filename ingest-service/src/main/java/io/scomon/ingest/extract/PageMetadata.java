@@ -10,16 +10,18 @@ import java.util.List;
  * @param authors author names, possibly empty
  * @param published publish time as written on the page (else its last-modified time, else the
  *     feed's), or null
- * @param dated whether the page itself states a publish date
+ * @param story whether the page is a story: declared an article or dated by the page itself
  * @param canonicalUrl canonical URL, or the document's location
  * @param siteName site name, or null
  * @param languageHint declared language, or null
+ * @param summary the page's own description ({@code og:description}...), or null
  */
 record PageMetadata(
     String title,
     List<String> authors,
     OffsetDateTime published,
-    boolean dated,
+    boolean story,
     String canonicalUrl,
     String siteName,
-    String languageHint) {}
+    String languageHint,
+    String summary) {}

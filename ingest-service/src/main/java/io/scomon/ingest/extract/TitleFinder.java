@@ -19,14 +19,15 @@ final class TitleFinder {
 
   private TitleFinder() {}
 
-  static String find(Document doc, JsonLd jsonLd, ExtractionHints hints, String siteName) {
+  static String find(
+      Document doc, JsonLd jsonLd, MetaTags tags, ExtractionHints hints, String siteName) {
     if (hints.titleSelector() != null) {
       Element e = doc.selectFirst(hints.titleSelector());
       if (e != null && TextNormalizer.cleanOrNull(e.text()) != null) {
         return TextNormalizer.clean(e.text());
       }
     }
-    String og = MetadataExtractor.meta(doc, "og:title", "twitter:title");
+    String og = tags.get("og:title", "twitter:title");
     String headline = jsonLd.articleText("headline");
     String docTitle = TextNormalizer.cleanOrNull(doc.title());
     String metaTitle = og != null ? stripSite(og, siteName)
@@ -64,7 +65,7 @@ final class TitleFinder {
           return ref; // the h1 is a shortened headline
         }
       }
-      boolean story = h1InArticle || MetadataExtractor.isStory(doc, jsonLd);
+      boolean story = h1InArticle || MetadataExtractor.isStory(tags, jsonLd);
       if (ref == null || (story && (words(h1) >= 2 || norm(ref).contains(norm(h1))))) {
         return h1;
       }

@@ -19,6 +19,9 @@ public final class ForumEngines {
 
   /** The first engine that recognises the page, if any. */
   public static Optional<ForumEngine> detect(Document doc) {
+    if (!ForumMarkers.present(doc)) {
+      return Optional.empty();
+    }
     for (ForumEngine e : DEFAULT) {
       if (e.recognises(doc)) {
         return Optional.of(e);
