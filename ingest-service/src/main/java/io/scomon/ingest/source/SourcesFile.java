@@ -185,7 +185,13 @@ public final class SourcesFile {
         problems.add(where + ": key 'kind': '" + kindText + "' is not one of " + SourceKind.names());
       }
     }
-    URI url = url(text(map.get("url"), where, "url"), where);
+    String urlText = text(map.get("url"), where, "url");
+    URI url = null;
+    if (map.get("url") == null) {
+      problems.add(where + ": key 'url': required");
+    } else if (urlText != null) {
+      url = url(urlText, where);
+    }
     String language = text(map.get("language"), where, "language");
     if (language != null && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
       problems.add(where + ": key 'language': '" + language + "' is not a BCP 47 tag like en, ru or zh-CN");
@@ -208,10 +214,6 @@ public final class SourcesFile {
   }
 
   private URI url(String text, String where) {
-    if (text == null) {
-      problems.add(where + ": key 'url': required");
-      return null;
-    }
     try {
       URI u = new URI(text);
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);

@@ -61,7 +61,7 @@ class SourcesFileTest {
     SourcesException e = catchThrowableOfType(SourcesException.class,
         () -> SourcesFile.load("classpath:sources/demo-sources.yml", NO_VARS));
 
-    assertThat(e.problems()).contains(
+    assertThat(e.problems()).hasSize(7).contains(
         "source 'demo-sectsco' (source #1): key 'url': variable ${SCOMON_DEMO_PORT} is not set");
   }
 
