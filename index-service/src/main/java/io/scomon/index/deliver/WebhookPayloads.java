@@ -46,6 +46,7 @@ final class WebhookPayloads {
     node.put("subscriptionId", alert.getSubscriptionId());
     node.put("subscriptionName", alert.getSubscriptionName());
     node.put("articleId", alert.getArticleId());
+    node.put("storyId", alert.getStoryId());
     node.put("title", alert.getTitle());
     node.put("url", alert.getUrl());
     node.put("source", alert.getSourceId());
