@@ -67,9 +67,10 @@ final class ArticleBodyExtractor {
   }
 
   private static String read(Element body, boolean story, boolean keepComments, String title) {
-    BoilerplatePruner.prune(body, keepComments, !story);
-    List<Element> roots = ContentSelector.select(body, !story);
-    ContentCleaner.clean(roots, keepComments, !story);
+    ClassNames names = new ClassNames();
+    BoilerplatePruner.prune(body, keepComments, !story, names);
+    List<Element> roots = ContentSelector.select(body, !story, names);
+    ContentCleaner.clean(roots, keepComments, !story, names);
     return render(roots, title);
   }
 

@@ -23,6 +23,13 @@ final class AuthorFinder {
   private static final Pattern JUNK = Pattern.compile(
       "(?iu)https?://.*|.*@.*|\\d.*|.*\\.(?:com|org|net)\\b.*");
 
+  /** Byline markup, most telling first. */
+  private static final String[] BYLINES = {"[itemprop=author] [itemprop=name]",
+      "[itemprop=author]", "a[rel=author]", "[rel=author]", ".author-name", ".author__name",
+      ".byline__name", ".byline-name", ".c-byline__author", ".article-author", ".author a",
+      ".byline a", ".post-author", ".entry-author", ".author", ".byline",
+      "[class*=author-name]", "[class*=byline]", "[class*=author]"};
+
   private AuthorFinder() {}
 
   static List<String> find(Document doc, JsonLd jsonLd, MetaTags tags, ExtractionHints hints) {
@@ -55,13 +62,17 @@ final class AuthorFinder {
         return dedupe(names);
       }
     }
-    for (String sel : new String[] {"[itemprop=author] [itemprop=name]", "[itemprop=author]",
-        "a[rel=author]", "[rel=author]", ".author-name", ".author__name", ".byline__name",
-        ".byline-name", ".c-byline__author", ".article-author", ".author a", ".byline a",
-        ".post-author", ".entry-author", ".author", ".byline", "[class*=author-name]",
-        "[class*=byline]", "[class*=author]"}) {
+    // one pass over the page for all byline markers, then the most telling marker first
+    List<Element> found = doc.select(String.join(", ", BYLINES));
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    for (String sel : BYLINES) {
       List<String> names = new ArrayList<>();
-      for (Element e : doc.select(sel)) {
+      for (Element e : found) {
+        if (!e.is(sel)) {
+          continue;
+        }
         String t = e.hasAttr("content") ? e.attr("content") : e.text();
         if (t.length() < 100) {
           names.addAll(split(t));

@@ -42,7 +42,12 @@ final class Boilerplate {
     if (!isChromeName(classAndId)) {
       return false;
     }
-    if (isHardChromeName(classAndId)) {
+    return chromeVerdict(classAndId, isHardChromeName(classAndId), chars, linkDensity);
+  }
+
+  /** The size and link-density part of {@link #isChromeBlock}, for a chrome-named block. */
+  static boolean chromeVerdict(String classAndId, boolean hard, int chars, double linkDensity) {
+    if (hard) {
       // a long run of plain text under a promotional modifier ("subscription-eligible") is
       // content; comment threads stay chrome however long they are
       return chars < 1000 || linkDensity >= 0.15 || classAndId.contains("comment")
@@ -107,11 +112,11 @@ final class Boilerplate {
   }
 
   static boolean isBodyContainer(Element e) {
-    if ("articleBody".equals(e.attr("itemprop"))) {
-      return true;
-    }
-    String ci = classAndId(e);
-    return !ci.isEmpty() && BODY.matcher(ci).find();
+    return "articleBody".equals(e.attr("itemprop")) || isBodyName(classAndId(e));
+  }
+
+  static boolean isBodyName(String classAndId) {
+    return !classAndId.isEmpty() && BODY.matcher(classAndId).find();
   }
 
   /** Short labels that introduce a related-links widget ("Read also", "Related articles"...). */

@@ -28,18 +28,18 @@ final class BoilerplatePruner {
 
   /** Removes boilerplate from {@code body} in place; {@code body} must be a private copy. */
   static void prune(Element body, boolean keepComments) {
-    prune(body, keepComments, false);
+    prune(body, keepComments, false, new ClassNames());
   }
 
   /**
    * Removes boilerplate from {@code body} in place. With {@code broad} (pages that are not
    * stories) a header holding plain text is kept: on product and service pages it is the pitch.
    */
-  static void prune(Element body, boolean keepComments, boolean broad) {
+  static void prune(Element body, boolean keepComments, boolean broad, ClassNames names) {
     TextStats stats = TextStats.of(body);
     int total = Math.max(1, stats.chars(body));
     List<Element> doomed = new ArrayList<>();
-    collect(body, stats, total, keepComments, broad, doomed);
+    collect(body, stats, total, keepComments, broad, names, doomed);
     for (Element e : doomed) {
       e.remove();
     }
@@ -64,13 +64,13 @@ final class BoilerplatePruner {
   }
 
   private static void collect(Element e, TextStats stats, int total, boolean keepComments,
-      boolean broad, List<Element> doomed) {
+      boolean broad, ClassNames names, List<Element> doomed) {
     for (Element child : e.children()) {
-      if (isBoilerplate(child, stats, total, keepComments)
+      if (isBoilerplate(child, stats, total, keepComments, names)
           && !(broad && isTextHeader(child, stats))) {
         doomed.add(child);
       } else {
-        collect(child, stats, total, keepComments, broad, doomed);
+        collect(child, stats, total, keepComments, broad, names, doomed);
       }
     }
   }
@@ -80,7 +80,8 @@ final class BoilerplatePruner {
         && stats.chars(e) >= 100;
   }
 
-  static boolean isBoilerplate(Element e, TextStats stats, int total, boolean keepComments) {
+  static boolean isBoilerplate(
+      Element e, TextStats stats, int total, boolean keepComments, ClassNames names) {
     String tag = e.normalName();
     if (ALWAYS.contains(tag)) {
       return true;
@@ -108,8 +109,8 @@ final class BoilerplatePruner {
     if (keepComments && ci.contains("comment")) {
       return false;
     }
-    if (Boilerplate.isChromeBlock(ci, stats.chars(e), stats.linkDensity(e))
-        && !Boilerplate.isBodyContainer(e)) {
+    if (names.isChromeBlock(ci, stats.chars(e), stats.linkDensity(e))
+        && !names.isBodyContainer(e)) {
       return share < MAX_SHARE || Boilerplate.isConsentName(ci);
     }
     return false;

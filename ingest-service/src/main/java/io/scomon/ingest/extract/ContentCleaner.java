@@ -21,19 +21,20 @@ final class ContentCleaner {
 
   /** Cleans every root in place (they must belong to a private copy of the page). */
   static void clean(List<Element> roots, boolean keepComments) {
-    clean(roots, keepComments, false);
+    clean(roots, keepComments, false, new ClassNames());
   }
 
   /**
    * Cleans every root in place. With {@code listing} (product, listing and service pages)
    * blocks of links are the content and stay.
    */
-  static void clean(List<Element> roots, boolean keepComments, boolean listing) {
+  static void clean(
+      List<Element> roots, boolean keepComments, boolean listing, ClassNames names) {
     for (Element root : roots) {
       TextStats stats = TextStats.of(root);
       int total = Math.max(1, stats.chars(root));
       List<Element> doomed = new ArrayList<>();
-      walk(root, root, stats, total, keepComments, listing, doomed);
+      walk(root, root, stats, total, keepComments, listing, names, doomed);
       for (Element e : doomed) {
         e.remove();
       }
@@ -41,11 +42,11 @@ final class ContentCleaner {
   }
 
   private static void walk(Element root, Element e, TextStats stats, int total,
-      boolean keepComments, boolean listing, List<Element> doomed) {
+      boolean keepComments, boolean listing, ClassNames names, List<Element> doomed) {
     List<Element> children = e.children();
     for (int i = 0; i < children.size(); i++) {
       Element c = children.get(i);
-      if (isChrome(c, stats, total, keepComments, listing)) {
+      if (isChrome(c, stats, total, keepComments, listing, names)) {
         doomed.add(c);
         continue;
       }
@@ -62,12 +63,13 @@ final class ContentCleaner {
         }
         continue;
       }
-      walk(root, c, stats, total, keepComments, listing, doomed);
+      walk(root, c, stats, total, keepComments, listing, names, doomed);
     }
   }
 
   private static boolean isChrome(
-      Element e, TextStats stats, int total, boolean keepComments, boolean listing) {
+      Element e, TextStats stats, int total, boolean keepComments, boolean listing,
+      ClassNames names) {
     String tag = e.normalName();
     if (tag.equals("figcaption")) {
       return true;
@@ -85,7 +87,7 @@ final class ContentCleaner {
     }
     String ci = Boilerplate.classAndId(e);
     if (!ci.isEmpty() && !(keepComments && ci.contains("comment"))
-        && Boilerplate.isChromeBlock(ci, chars, ld) && !Boilerplate.isBodyContainer(e)
+        && names.isChromeBlock(ci, chars, ld) && !names.isBodyContainer(e)
         && chars < total * 0.3) {
       return true;
     }

@@ -29,6 +29,10 @@ final class ContentSelector {
    * grows until it holds most of the page's paragraph text.
    */
   static List<Element> select(Element body, boolean broad) {
+    return select(body, broad, new ClassNames());
+  }
+
+  static List<Element> select(Element body, boolean broad, ClassNames names) {
     TextStats stats = TextStats.of(body);
     Map<Element, double[]> scores = new IdentityHashMap<>();
     Map<Element, int[]> textChars = new IdentityHashMap<>();
@@ -54,7 +58,7 @@ final class ContentSelector {
       for (int level = 0; anc != null && level < 5; level++, anc = anc.parent()) {
         double[] s = scores.get(anc);
         if (s == null) {
-          s = initial(anc);
+          s = initial(anc, names);
           scores.put(anc, s);
           candidates.add(anc);
         }
@@ -80,7 +84,7 @@ final class ContentSelector {
       return List.of();
     }
     best = climb(best, textChars, stats, body);
-    best = withRepeats(best, body);
+    best = withRepeats(best, body, names);
     if (broad) {
       int[] all = textChars.get(body);
       while (best.parent() != null && best != body && all != null
@@ -115,7 +119,7 @@ final class ContentSelector {
     return 0;
   }
 
-  private static double[] initial(Element e) {
+  private static double[] initial(Element e, ClassNames names) {
     double s;
     switch (e.normalName()) {
       case "article" -> s = 10;
@@ -126,14 +130,14 @@ final class ContentSelector {
       case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> s = -5;
       default -> s = 0;
     }
-    if (Boilerplate.isBodyContainer(e)) {
+    if (names.isBodyContainer(e)) {
       s += 40;
     } else {
       String ci = Boilerplate.classAndId(e);
-      if (Boilerplate.isNegative(ci)) {
+      if (names.isNegative(ci)) {
         s -= 25;
       }
-      if (Boilerplate.isPositive(ci)) {
+      if (names.isPositive(ci)) {
         s += 25;
       }
     }
@@ -170,8 +174,8 @@ final class ContentSelector {
    * When the chosen element is one of several content blocks of the same class (posts of a
    * thread, entries of a blog page), their closest common ancestor holds the text.
    */
-  private static Element withRepeats(Element best, Element body) {
-    if (!Boilerplate.isBodyContainer(best) || best.className().isEmpty()) {
+  private static Element withRepeats(Element best, Element body, ClassNames names) {
+    if (!names.isBodyContainer(best) || best.className().isEmpty()) {
       return best;
     }
     Element common = best;

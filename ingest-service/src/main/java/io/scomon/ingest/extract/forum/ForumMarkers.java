@@ -21,6 +21,14 @@ final class ForumMarkers {
 
   private ForumMarkers() {}
 
+  /** Cheap test: every marker class contains one of these fragments. */
+  private static boolean mayHold(String cls) {
+    return cls.contains("post") || cls.contains("Post") || cls.contains("message")
+        || cls.contains("Message") || cls.contains("topic") || cls.contains("cooked")
+        || cls.contains("bbWrapper") || cls.contains("reply") || cls.contains("usertext")
+        || cls.contains("ipsComment") || cls.contains("crawler") || cls.contains("b-post");
+  }
+
   static boolean present(Document doc) {
     for (Element m : doc.getElementsByTag("meta")) {
       if (m.attr("name").equalsIgnoreCase("generator")) {
@@ -46,8 +54,8 @@ final class ForumMarkers {
         return true;
       }
       String cls = e.className();
-      if (!cls.isEmpty()) {
-        for (String c : e.classNames()) {
+      if (!cls.isEmpty() && mayHold(cls)) {
+        for (String c : cls.split("\\s+")) {
           if (CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
             return true;
           }
