@@ -121,7 +121,7 @@ public final class IngestService implements AutoCloseable {
 
     if (config.schedule().enabled()) {
       SourcePoller poller = new SourcePoller(new SourcePoller.Parts(fetcher, robots, hosts, state, writer, pages,
-          metrics, new SitemapReader(config.crawl().maxSitemaps()), hostDelay, config.crawl().maxLinksPerPoll(),
+          metrics, new SitemapReader(config.crawl().maxSitemaps(), config.fetch().maxBodyBytes()), hostDelay, config.crawl().maxLinksPerPoll(),
           clock));
       SourceScheduler scheduler = push(new SourceScheduler(sources, poller, state, metrics,
           config.schedule().tick(), clock));

@@ -12,7 +12,10 @@ import crawlercommons.sitemaps.extension.NewsAttributes;
 import io.scomon.ingest.fetch.FailureReason;
 import io.scomon.ingest.fetch.FetchException;
 import io.scomon.ingest.fetch.Urls;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a sitemap, a news sitemap (Google News extension: title and publication date) or a
@@ -46,9 +50,15 @@ public final class SitemapReader {
   public record Result(List<Discovered> entries, List<Problem> problems, int sitemapsRead) {}
 
   private final int maxSitemaps;
+  private final long maxBytes;
 
-  public SitemapReader(int maxSitemaps) {
+  /**
+   * @param maxSitemaps sitemaps read per call (index and children)
+   * @param maxBytes largest sitemap accepted after gunzipping a {@code .xml.gz} (a gzip bomb stops here)
+   */
+  public SitemapReader(int maxSitemaps, long maxBytes) {
     this.maxSitemaps = maxSitemaps;
+    this.maxBytes = maxBytes;
   }
 
   /** Reads the sitemap at {@code url} whose bytes are {@code body}; a root that is no sitemap fails. */
@@ -68,7 +78,14 @@ public final class SitemapReader {
       read++;
       AbstractSiteMap map;
       try {
-        map = parser.parseSiteMap(bytes, new URL(current));
+        byte[] plain = gunzipped(bytes, current);
+        map = parser.parseSiteMap(looksLikeXml(plain) ? "text/xml" : "text/plain", plain, new URL(current));
+      } catch (DiscoveryException e) {
+        if (read == 1) {
+          throw e;
+        }
+        problems.add(new Problem(e.reason(), current, e.getMessage()));
+        map = null;
       } catch (UnknownFormatException | IOException | RuntimeException e) {
         if (read == 1) {
           throw new DiscoveryException(FailureReason.SITEMAP_INVALID, url,
@@ -116,6 +133,41 @@ public final class SitemapReader {
       }
     }
     return new Result(new ArrayList<>(entries.values()), problems, read);
+  }
+
+  /** A gzipped sitemap ({@code .xml.gz}, not a Content-Encoding) inflated here, with a cap. */
+  private byte[] gunzipped(byte[] bytes, String url) throws DiscoveryException {
+    if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
+      return bytes;
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+      byte[] buf = new byte[16 * 1024];
+      int n;
+      while ((n = in.read(buf)) != -1) {
+        if (out.size() + n > maxBytes) {
+          throw new DiscoveryException(FailureReason.DECOMPRESSED_TOO_LARGE, url,
+              "gzipped sitemap inflates past " + maxBytes + " bytes", null);
+        }
+        out.write(buf, 0, n);
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new DiscoveryException(FailureReason.SITEMAP_INVALID, url, "corrupt gzipped sitemap: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean looksLikeXml(byte[] bytes) {
+    for (int i = 0; i < Math.min(bytes.length, 512); i++) {
+      int b = bytes[i] & 0xff;
+      if (b == '<') {
+        return true;
+      }
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0xEF && b != 0xBB && b != 0xBF) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static Discovered entry(SiteMapURL u) {

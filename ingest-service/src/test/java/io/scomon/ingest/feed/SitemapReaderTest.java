@@ -36,7 +36,7 @@ class SitemapReaderTest {
 
   @Test
   void aNewsSitemapGivesTitleAndPublicationDate() throws Exception {
-    SitemapReader.Result r = new SitemapReader(10).read("https://www.dawn.com/sitemaps/sitemap-news.xml", utf8(NEWS),
+    SitemapReader.Result r = new SitemapReader(10, 1 << 20).read("https://www.dawn.com/sitemaps/sitemap-news.xml", utf8(NEWS),
         url -> {
           throw new AssertionError("a plain sitemap has no children");
         });
@@ -58,7 +58,7 @@ class SitemapReaderTest {
         """;
     List<URI> fetched = new ArrayList<>();
 
-    SitemapReader.Result r = new SitemapReader(10).read("https://www.dawn.com/sitemaps/index.xml", utf8(index), url -> {
+    SitemapReader.Result r = new SitemapReader(10, 1 << 20).read("https://www.dawn.com/sitemaps/index.xml", utf8(index), url -> {
       fetched.add(url);
       return utf8(NEWS);
     });
@@ -78,7 +78,7 @@ class SitemapReaderTest {
         """;
     List<URI> fetched = new ArrayList<>();
 
-    SitemapReader.Result r = new SitemapReader(50).read("https://loop.example/sitemap.xml", utf8(self), url -> {
+    SitemapReader.Result r = new SitemapReader(50, 1 << 20).read("https://loop.example/sitemap.xml", utf8(self), url -> {
       fetched.add(url);
       return utf8(self);
     });
@@ -103,7 +103,7 @@ class SitemapReaderTest {
               <sitemap><loc>https://loop.example/a.xml</loc></sitemap></sitemapindex>""");
     List<URI> fetched = new ArrayList<>();
 
-    SitemapReader.Result r = new SitemapReader(50).read("https://loop.example/a.xml",
+    SitemapReader.Result r = new SitemapReader(50, 1 << 20).read("https://loop.example/a.xml",
         utf8(site.get("https://loop.example/a.xml")), url -> {
           fetched.add(url);
           return utf8(site.get(url.toString()));
@@ -115,7 +115,7 @@ class SitemapReaderTest {
 
   @Test
   void theNumberOfSitemapsPerPollIsBounded() throws Exception {
-    SitemapReader.Result r = new SitemapReader(3).read("https://big.example/s0.xml", utf8(indexOf(1)), url -> {
+    SitemapReader.Result r = new SitemapReader(3, 1 << 20).read("https://big.example/s0.xml", utf8(indexOf(1)), url -> {
       int n = Integer.parseInt(url.getPath().replaceAll("\\D", ""));
       return utf8(indexOf(n + 1));
     });
@@ -130,8 +130,29 @@ class SitemapReaderTest {
   }
 
   @Test
+  void aGzippedSitemapIsReadAndAGzippedBombIsRefused() throws Exception {
+    SitemapReader.Result r = new SitemapReader(5, 1 << 20).read("https://www.dawn.com/sitemaps/news.xml.gz",
+        gzip(utf8(NEWS)), url -> new byte[0]);
+    assertThat(r.entries()).hasSize(2);
+
+    byte[] spaces = new byte[4 << 20];
+    java.util.Arrays.fill(spaces, (byte) ' ');
+    DiscoveryException e = catchThrowableOfType(DiscoveryException.class, () -> new SitemapReader(5, 1 << 20)
+        .read("https://bomb.example/sitemap.xml.gz", gzip(spaces), url -> new byte[0]));
+    assertThat(e.reason()).isEqualTo(FailureReason.DECOMPRESSED_TOO_LARGE);
+  }
+
+  private static byte[] gzip(byte[] plain) throws java.io.IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+      z.write(plain);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void aRootThatIsNoSitemapFails() {
-    DiscoveryException e = catchThrowableOfType(DiscoveryException.class, () -> new SitemapReader(5)
+    DiscoveryException e = catchThrowableOfType(DiscoveryException.class, () -> new SitemapReader(5, 1 << 20)
         .read("https://x.example/sitemap.xml", utf8("<html><body>oops</body></html>"), url -> new byte[0]));
 
     assertThat(e.reason()).isEqualTo(FailureReason.SITEMAP_INVALID);
