@@ -97,17 +97,22 @@ class WriterThroughputBenchmark {
       for (int round = 1; round <= ROUNDS; round++) {
         clean(rest);
         long cpu = elasticsearchCpuMillis(rest);
+        long ownCpu = ownCpuMillis();
         double plain = plainBulk(rest, plainBodies, concurrency);
         long plainCpu = elasticsearchCpuMillis(rest) - cpu;
+        long plainOwnCpu = ownCpuMillis() - ownCpu;
         assertThat(count(rest)).isEqualTo(ARTICLES);
         clean(rest);
         cpu = elasticsearchCpuMillis(rest);
+        ownCpu = ownCpuMillis();
         double writer = writer(kafka, es, round, ARTICLES);
         long writerCpu = elasticsearchCpuMillis(rest) - cpu;
+        long writerOwnCpu = ownCpuMillis() - ownCpu;
         assertThat(count(rest)).isEqualTo(ARTICLES);
-        rounds.add(new double[] {plain, writer, plainCpu, writerCpu});
-        LOG.info("round {}: plain _bulk {} docs/s, writer {} docs/s, ratio {}; Elasticsearch CPU {} ms vs {} ms", round,
-            (long) plain, (long) writer, String.format("%.3f", writer / plain), plainCpu, writerCpu);
+        rounds.add(new double[] {plain, writer, plainCpu, writerCpu, plainOwnCpu, writerOwnCpu});
+        LOG.info("round {}: plain _bulk {} docs/s, writer {} docs/s, ratio {}; Elasticsearch CPU {} ms vs {} ms, "
+            + "this JVM {} ms vs {} ms", round, (long) plain, (long) writer, String.format("%.3f", writer / plain),
+            plainCpu, writerCpu, plainOwnCpu, writerOwnCpu);
       }
       report(rounds, bytes, actions, concurrency);
     }
@@ -168,8 +173,9 @@ class WriterThroughputBenchmark {
     for (int i = 0; i < rounds.size(); i++) {
       double[] r = rounds.get(i);
       ratios.add(r[1] / r[0]);
-      text.append(String.format("round %d: plain _bulk %.0f docs/s, writer %.0f docs/s, ratio %.3f; Elasticsearch CPU "
-          + "plain %.0f ms, writer %.0f ms%n", i + 1, r[0], r[1], r[1] / r[0], r[2], r[3]));
+      text.append(String.format("round %d: plain _bulk %.0f docs/s, writer %.0f docs/s, ratio %.3f; CPU of "
+          + "Elasticsearch %.0f / %.0f ms, of this JVM (client, writer, Kafka broker) %.0f / %.0f ms%n", i + 1, r[0],
+          r[1], r[1] / r[0], r[2], r[3], r[4], r[5]));
     }
     List<Double> sorted = ratios.stream().sorted().toList();
     double median = sorted.get(sorted.size() / 2);
@@ -179,8 +185,11 @@ class WriterThroughputBenchmark {
         median, plainTotal / writerTotal));
     double plainCpu = rounds.stream().mapToDouble(r -> r[2]).sum();
     double writerCpu = rounds.stream().mapToDouble(r -> r[3]).sum();
-    text.append(String.format("Elasticsearch CPU per article: plain %.3f ms, writer %.3f ms (ratio %.3f)%n",
-        plainCpu / rounds.size() / ARTICLES, writerCpu / rounds.size() / ARTICLES, plainCpu / writerCpu));
+    double plainOwn = rounds.stream().mapToDouble(r -> r[4]).sum();
+    double writerOwn = rounds.stream().mapToDouble(r -> r[5]).sum();
+    text.append(String.format("CPU per article: Elasticsearch plain %.3f ms, writer %.3f ms; this JVM plain %.3f ms, "
+        + "writer %.3f ms%n", plainCpu / rounds.size() / ARTICLES, writerCpu / rounds.size() / ARTICLES,
+        plainOwn / rounds.size() / ARTICLES, writerOwn / rounds.size() / ARTICLES));
     Path out = Path.of("target/benchmark/writer-throughput.txt");
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);
@@ -218,6 +227,12 @@ class WriterThroughputBenchmark {
     Request delete = new Request("DELETE", "/" + String.join(",", indices));
     delete.addParameter("ignore_unavailable", "true");
     rest.performRequest(delete);
+  }
+
+  /** CPU time of this JVM: the benchmark's client, the writer and the in-JVM Kafka broker. */
+  private static long ownCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
   }
 
   /** CPU time the Elasticsearch process has used so far (it is a child process: its own accounting). */

@@ -2,11 +2,12 @@ package io.scomon.index.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.scomon.index.document.IndexNames;
 import io.scomon.index.ops.IndexMetrics;
 import java.time.Duration;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * replayed into the month it once had, the write creates a second document with the same id in a
  * second monthly index. So every article write Elasticsearch reports as <em>created</em> (new in that
  * index) or <em>superseded</em> (a replay) is checked here: in batches, one {@code ids} search over
- * the alias finds every index holding the id; the copy with the highest version stays, the others are
- * deleted with that version ({@code external_gte}, so a late replay of the older copy cannot bring it
- * back while the tombstone lives). The record is acknowledged (its offset becomes committable) only
+ * the alias, answered by aggregations on doc values (no hits fetched), finds every index holding the
+ * id and the version there; the copy with the highest version stays, the others are deleted with that
+ * version ({@code external_gte}, so a late replay of the older copy cannot bring it back while the
+ * tombstone lives). The record is acknowledged (its offset becomes committable) only
  * after its check, so a crash never leaves a duplicate behind a committed offset.
  *
  * <p>A check waits until the written copy is visible to search ({@code settle}, longer than the
@@ -122,26 +124,37 @@ public final class MovedArticleSweeper implements AutoCloseable {
     return deleted;
   }
 
+  /**
+   * Looks the batch's ids up over the alias with one search that returns no hits, only, per id, the
+   * indices holding it and the newest enrichment instant in each (the external version): doc values,
+   * no stored fields.
+   */
   private int check(List<Written> batch) throws Exception {
     List<String> ids = batch.stream().map(Written::id).distinct().toList();
     SearchResponse<Void> found = client.search(s -> s.index(IndexNames.ARTICLES_ALIAS)
+        .size(0)
+        .trackTotalHits(t -> t.enabled(false))
         .query(q -> q.ids(i -> i.values(ids)))
-        .source(src -> src.fetch(false))
-        .version(true)
-        .size(ids.size() * 3)
-        .trackTotalHits(t -> t.enabled(false)), Void.class);
-    Map<String, List<Hit<Void>>> copies = new HashMap<>();
-    for (Hit<Void> hit : found.hits().hits()) {
-      copies.computeIfAbsent(hit.id(), k -> new ArrayList<>()).add(hit);
+        .aggregations("ids", a -> a
+            .terms(t -> t.field("scomon.article_id").size(ids.size()).executionHint(TermsAggregationExecutionHint.Map))
+            .aggregations("copies", c -> c
+                .terms(t -> t.field("_index").size(100))
+                .aggregations("version", v -> v.max(m -> m.field("scomon.enriched_at"))))), Void.class);
+    Map<String, Map<String, Long>> copies = new HashMap<>(); // id -> index -> version
+    for (StringTermsBucket id : found.aggregations().get("ids").sterms().buckets().array()) {
+      Map<String, Long> byIndex = new HashMap<>();
+      for (StringTermsBucket copy : id.aggregations().get("copies").sterms().buckets().array()) {
+        byIndex.put(copy.key().stringValue(), (long) copy.aggregations().get("version").max().value());
+      }
+      copies.put(id.key().stringValue(), byIndex);
     }
 
-    List<BulkOperation> deletes = new ArrayList<>();
     List<Written> checked = new ArrayList<>();
     long tooLong = System.nanoTime() - giveUp.toNanos();
     for (Written w : batch) {
-      List<Hit<Void>> hits = copies.getOrDefault(w.id(), List.of());
-      boolean visible = hits.stream().anyMatch(h -> h.index().equals(w.index()));
-      boolean superseded = hits.stream().anyMatch(h -> h.version() != null && h.version() > w.version());
+      Map<String, Long> where = copies.getOrDefault(w.id(), Map.of());
+      boolean visible = where.containsKey(w.index());
+      boolean superseded = where.values().stream().anyMatch(v -> v > w.version());
       if (!visible && !superseded) {
         if (w.writtenAtNanos() > tooLong) {
           continue; // not searchable yet: look again next time
@@ -152,24 +165,19 @@ public final class MovedArticleSweeper implements AutoCloseable {
       }
       checked.add(w);
     }
-    for (Map.Entry<String, List<Hit<Void>>> e : copies.entrySet()) {
-      List<Hit<Void>> hits = e.getValue();
-      if (hits.size() < 2) {
+
+    List<BulkOperation> deletes = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Long>> e : copies.entrySet()) {
+      if (e.getValue().size() < 2) {
         continue;
       }
-      Hit<Void> keep = hits.get(0);
-      for (Hit<Void> h : hits) {
-        if (version(h) > version(keep)) {
-          keep = h;
-        }
-      }
-      long keepVersion = version(keep);
-      for (Hit<Void> h : hits) {
-        if (h != keep) {
-          deletes.add(BulkOperation.of(b -> b.delete(d -> d.index(h.index()).id(h.id())
-              .version(keepVersion).versionType(VersionType.ExternalGte))));
+      Map.Entry<String, Long> keep = e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+      for (Map.Entry<String, Long> copy : e.getValue().entrySet()) {
+        if (!copy.getKey().equals(keep.getKey())) {
+          deletes.add(BulkOperation.of(b -> b.delete(d -> d.index(copy.getKey()).id(e.getKey())
+              .version(keep.getValue()).versionType(VersionType.ExternalGte))));
           LOG.info("article {} is in {} (version {}) and {} (version {}): deleting the older copy", e.getKey(),
-              keep.index(), keepVersion, h.index(), version(h));
+              keep.getKey(), keep.getValue(), copy.getKey(), copy.getValue());
         }
       }
     }
@@ -193,9 +201,5 @@ public final class MovedArticleSweeper implements AutoCloseable {
     }
     checked.forEach(w -> w.onChecked().run());
     return deleted;
-  }
-
-  private static long version(Hit<Void> hit) {
-    return hit.version() == null ? -1 : hit.version();
   }
 }
