@@ -274,7 +274,9 @@ class WriterThroughputBenchmark {
       while (body.length() < length) {
         body.append(sentences[random.nextInt(sentences.length)]).append(random.nextInt(10) == 0 ? "\n\n" : " ");
       }
-      Instant published = Instant.parse("2035-0" + (1 + i % 3) + "-05T08:00:00Z").plusSeconds(i * 37L);
+      // like live coverage: most stories from this month, some late coverage of last month's
+      Instant published = (random.nextInt(100) < 85 ? Instant.parse("2035-02-01T00:00:00Z")
+          : Instant.parse("2035-01-01T00:00:00Z")).plusSeconds(random.nextInt(27 * 24 * 3600));
       EnrichedArticle a = TestArticles.article("https://bench.example/news/" + i, published, published.plusSeconds(90),
           enriched.plusMillis(i), "bench-" + (i % 40), "SCO benchmark story " + i);
       a.getArticle().setBody(body.toString());

@@ -12,9 +12,14 @@ import io.scomon.index.document.IndexNames;
 import io.scomon.index.ops.IndexMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,15 +32,15 @@ import org.slf4j.LoggerFactory;
  * publish date (or fetch date); when a newer copy's date falls in another month, or an older copy is
  * replayed into the month it once had, the write creates a second document with the same id in a
  * second monthly index. So every article write Elasticsearch reports as <em>created</em> (new in that
- * index) or <em>superseded</em> (a replay) is checked here: in batches, one {@code ids} search over
- * the alias, answered by aggregations on doc values (no hits fetched), finds every index holding the
- * id and the version there; the copy with the highest version stays, the others are deleted with that
- * version ({@code external_gte}, so a late replay of the older copy cannot bring it back while the
- * tombstone lives). The record is acknowledged (its offset becomes committable) only
+ * index) or <em>superseded</em> (a replay) is checked here, in batches: an {@code ids} search over the
+ * other monthly indices, answered by an aggregation on doc values (no hits fetched), finds the ids
+ * that have another copy; for those, the copy with the highest version stays and the others are
+ * deleted with that version ({@code external_gte}, so a late replay of the older copy cannot bring it
+ * back while the tombstone lives). The record is acknowledged (its offset becomes committable) only
  * after its check, so a crash never leaves a duplicate behind a committed offset.
  *
- * <p>A check waits until the written copy is visible to search ({@code settle}, longer than the
- * refresh interval); until then a duplicate can be seen for a moment.
+ * <p>A copy is checked {@code settle} after its write, which must exceed the indices' refresh delay
+ * so that every earlier copy is searchable; until then a duplicate can be seen for a moment.
  */
 public final class MovedArticleSweeper implements AutoCloseable {
 
@@ -55,7 +60,6 @@ public final class MovedArticleSweeper implements AutoCloseable {
     return t;
   });
   private final List<Written> waiting = new ArrayList<>();
-  private final Duration giveUp;
   private long failuresInARow;
 
   public MovedArticleSweeper(ElasticsearchClient client, Duration settle, int batchSize, IndexMetrics metrics) {
@@ -63,7 +67,6 @@ public final class MovedArticleSweeper implements AutoCloseable {
     this.settle = settle;
     this.batchSize = batchSize;
     this.metrics = metrics;
-    this.giveUp = settle.multipliedBy(30);
   }
 
   public MovedArticleSweeper start(Duration interval) {
@@ -120,17 +123,43 @@ public final class MovedArticleSweeper implements AutoCloseable {
     for (int from = 0; from < due.size(); from += batchSize) {
       List<Written> batch = due.subList(from, Math.min(due.size(), from + batchSize));
       deleted += check(batch);
+      Set<Written> done = Collections.newSetFromMap(new IdentityHashMap<>());
+      done.addAll(batch);
+      waiting.removeIf(done::contains);
+      batch.forEach(w -> w.onChecked().run());
     }
     return deleted;
   }
 
   /**
-   * Looks the batch's ids up over the alias with one search that returns no hits, only, per id, the
-   * indices holding it and the newest enrichment instant in each (the external version): doc values,
-   * no stored fields.
+   * Which ids of the batch exist in a monthly index other than the one each was written to: one search
+   * per month written, over every other month, answered by an aggregation (no hits fetched). The month
+   * being written, with the most and smallest segments, is not searched. Of two copies written close
+   * together, the later one's check comes at least {@code settle} after the earlier write, so it sees it.
    */
   private int check(List<Written> batch) throws Exception {
-    List<String> ids = batch.stream().map(Written::id).distinct().toList();
+    Map<String, List<String>> idsByIndex = new LinkedHashMap<>();
+    batch.forEach(w -> idsByIndex.computeIfAbsent(w.index(), i -> new ArrayList<>()).add(w.id()));
+    Set<String> elsewhere = new HashSet<>();
+    for (Map.Entry<String, List<String>> written : idsByIndex.entrySet()) {
+      List<String> ids = written.getValue().stream().distinct().toList();
+      SearchResponse<Void> found = client.search(s -> s
+          .index(IndexNames.ARTICLES_PATTERN, "-" + written.getKey())
+          .ignoreUnavailable(true).allowNoIndices(true)
+          .size(0)
+          .trackTotalHits(t -> t.enabled(false))
+          .query(q -> q.ids(i -> i.values(ids)))
+          .aggregations("ids", a -> a.terms(t -> t.field("scomon.article_id").size(ids.size())
+              .executionHint(TermsAggregationExecutionHint.Map))), Void.class);
+      for (StringTermsBucket id : found.aggregations().get("ids").sterms().buckets().array()) {
+        elsewhere.add(id.key().stringValue());
+      }
+    }
+    return elsewhere.isEmpty() ? 0 : keepNewest(List.copyOf(elsewhere));
+  }
+
+  /** For articles found in more than one month: keeps the copy with the highest version, deletes the others. */
+  private int keepNewest(List<String> ids) throws Exception {
     SearchResponse<Void> found = client.search(s -> s.index(IndexNames.ARTICLES_ALIAS)
         .size(0)
         .trackTotalHits(t -> t.enabled(false))
@@ -140,43 +169,22 @@ public final class MovedArticleSweeper implements AutoCloseable {
             .aggregations("copies", c -> c
                 .terms(t -> t.field("_index").size(100))
                 .aggregations("version", v -> v.max(m -> m.field("scomon.enriched_at"))))), Void.class);
-    Map<String, Map<String, Long>> copies = new HashMap<>(); // id -> index -> version
-    for (StringTermsBucket id : found.aggregations().get("ids").sterms().buckets().array()) {
-      Map<String, Long> byIndex = new HashMap<>();
-      for (StringTermsBucket copy : id.aggregations().get("copies").sterms().buckets().array()) {
-        byIndex.put(copy.key().stringValue(), (long) copy.aggregations().get("version").max().value());
-      }
-      copies.put(id.key().stringValue(), byIndex);
-    }
-
-    List<Written> checked = new ArrayList<>();
-    long tooLong = System.nanoTime() - giveUp.toNanos();
-    for (Written w : batch) {
-      Map<String, Long> where = copies.getOrDefault(w.id(), Map.of());
-      boolean visible = where.containsKey(w.index());
-      boolean superseded = where.values().stream().anyMatch(v -> v > w.version());
-      if (!visible && !superseded) {
-        if (w.writtenAtNanos() > tooLong) {
-          continue; // not searchable yet: look again next time
-        }
-        // its index was deleted or it never became searchable: nothing left to compare it with
-        LOG.warn("article {} written to {} is still not searchable after {}; no longer checked", w.id(), w.index(),
-            giveUp);
-      }
-      checked.add(w);
-    }
-
     List<BulkOperation> deletes = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Long>> e : copies.entrySet()) {
-      if (e.getValue().size() < 2) {
+    for (StringTermsBucket id : found.aggregations().get("ids").sterms().buckets().array()) {
+      Map<String, Long> versionByIndex = new HashMap<>();
+      for (StringTermsBucket copy : id.aggregations().get("copies").sterms().buckets().array()) {
+        versionByIndex.put(copy.key().stringValue(), (long) copy.aggregations().get("version").max().value());
+      }
+      if (versionByIndex.size() < 2) {
         continue;
       }
-      Map.Entry<String, Long> keep = e.getValue().entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-      for (Map.Entry<String, Long> copy : e.getValue().entrySet()) {
+      Map.Entry<String, Long> keep = versionByIndex.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+      for (Map.Entry<String, Long> copy : versionByIndex.entrySet()) {
         if (!copy.getKey().equals(keep.getKey())) {
-          deletes.add(BulkOperation.of(b -> b.delete(d -> d.index(copy.getKey()).id(e.getKey())
+          String articleId = id.key().stringValue();
+          deletes.add(BulkOperation.of(b -> b.delete(d -> d.index(copy.getKey()).id(articleId)
               .version(keep.getValue()).versionType(VersionType.ExternalGte))));
-          LOG.info("article {} is in {} (version {}) and {} (version {}): deleting the older copy", e.getKey(),
+          LOG.info("article {} is in {} (version {}) and {} (version {}): deleting the older copy", articleId,
               keep.getKey(), keep.getValue(), copy.getKey(), copy.getValue());
         }
       }
@@ -194,12 +202,6 @@ public final class MovedArticleSweeper implements AutoCloseable {
       }
       metrics.duplicatesDeleted(deleted);
     }
-    java.util.Set<Written> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    done.addAll(checked);
-    synchronized (this) {
-      waiting.removeIf(done::contains);
-    }
-    checked.forEach(w -> w.onChecked().run());
     return deleted;
   }
 }
