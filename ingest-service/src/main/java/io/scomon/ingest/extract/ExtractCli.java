@@ -34,14 +34,19 @@ public final class ExtractCli {
     Path dir = null;
     Path out = null;
     Path baseUrls = null;
+    boolean bad = false;
     for (int i = 0; i < args.length; i++) {
+      boolean hasValue = i + 1 < args.length;
       switch (args[i]) {
-        case "--out" -> out = Path.of(args[++i]);
-        case "--base-urls" -> baseUrls = Path.of(args[++i]);
-        default -> dir = Path.of(args[i]);
+        case "--out" -> out = hasValue ? Path.of(args[++i]) : null;
+        case "--base-urls" -> baseUrls = hasValue ? Path.of(args[++i]) : null;
+        default -> {
+          bad |= args[i].startsWith("--") || dir != null;
+          dir = Path.of(args[i]);
+        }
       }
     }
-    if (dir == null || out == null) {
+    if (bad || dir == null || out == null) {
       System.err.println("usage: ExtractCli DIR --out FILE [--base-urls FILE.json]");
       System.exit(2);
       return;
@@ -116,13 +121,13 @@ public final class ExtractCli {
       throw new IOException("cannot read base URLs from " + file, e);
     }
     Map<String, String> out = new HashMap<>();
-    root.fields().forEachRemaining(en -> {
+    for (Map.Entry<String, JsonNode> en : root.properties()) {
       JsonNode v = en.getValue();
       JsonNode url = v.isTextual() ? v : v.get("url");
       if (url != null && url.isTextual()) {
         out.put(en.getKey(), url.asText());
       }
-    });
+    }
     return out;
   }
 }

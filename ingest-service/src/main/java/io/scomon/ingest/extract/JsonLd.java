@@ -1,6 +1,6 @@
 package io.scomon.ingest.extract;
 
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +20,10 @@ import org.jsoup.nodes.Element;
 final class JsonLd {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(JsonParser.Feature.ALLOW_COMMENTS)
-      .enable(JsonParser.Feature.ALLOW_UNQUOTED_CONTROL_CHARS)
-      .enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES)
-      .enable(JsonParser.Feature.ALLOW_TRAILING_COMMA)
+      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+      .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+      .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
       .build();
 
   private static final Set<String> ARTICLE_TYPES = Set.of("article", "newsarticle", "blogposting",
