@@ -59,9 +59,10 @@ final class ArticleBodyExtractor {
     if (ld != null && ld.length() > text.length() * 1.6 + 200) {
       return ld;
     }
-    if (text.isEmpty()) {
-      // script-rendered shells: the page's own summary is all the text it carries
-      return meta.summary() == null ? "" : meta.summary();
+    if (text.length() < SHORT && meta.summary() != null && !text.contains(meta.summary())
+        && meta.summary().length() > text.length()) {
+      // script-rendered shells: the page's own summary is the most text it carries
+      return meta.summary();
     }
     return text;
   }
