@@ -106,8 +106,8 @@ class EndToEndIT {
   @Test
   void crawlsTheDemoSiteIntoTaggedArticlesAndAlertsEachMatchingStoryOnce() throws Exception {
     HttpResponse<String> created = api("POST", "/subscriptions", """
-        {"id": "e2e-afghanistan", "owner": "analyst@example.org", "name": "Afghanistan",
-         "query": "Afghanistan OR Афганистан OR 阿富汗",
+        {"id": "e2e-afghanistan", "owner": "analyst@example.org", "name": "Afghanistan and terrorism",
+         "query": "Afghanistan OR Афганистан OR 阿富汗 OR terrorism",
          "delivery": {"webhookUrl": "http://127.0.0.1:%d/hook", "webhookSecret": "%s", "email": "analyst@example.org"}}"""
         .formatted(webhook.getAddress().getPort(), SECRET));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
