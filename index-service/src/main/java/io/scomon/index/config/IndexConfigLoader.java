@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 public final class IndexConfigLoader {
 
   static final String DEFAULTS = "index-defaults.properties";
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|kb|mb|gb)?");
 
   private final SmallRyeConfig config;
@@ -178,30 +176,7 @@ public final class IndexConfigLoader {
   }
 
   private Duration positiveDuration(String key) {
-    String value = raw(key).strip();
-    Duration duration;
-    Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      duration = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    } else {
-      try {
-        duration = Duration.parse(value);
-      } catch (DateTimeParseException e) {
-        throw new ConfigException(key, "must be a duration such as 500ms, 5s, 2m or PT5S, was '" + value + "'"
-            + origin(key), e);
-      }
-    }
-    if (duration.isNegative() || duration.isZero()) {
-      throw new ConfigException(key, "must be longer than zero, was '" + value + "'" + origin(key));
-    }
-    return duration;
+    return Durations.positive(key, raw(key).strip(), origin(key));
   }
 
   private URI httpUrl(String key) {

@@ -1,6 +1,7 @@
 package io.scomon.index.deliver;
 
 import io.scomon.index.config.ConfigException;
+import io.scomon.index.config.Durations;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
@@ -12,15 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code index.deliver.*} keys of {@code index-defaults.properties}, validated. Read from the same
@@ -39,7 +37,6 @@ public record DeliveryConfig(String groupId, int maxInFlight, int maxRetrying, D
     Retry retry, Webhook webhook, Email email, Digest digest) {
 
   static final String DEFAULTS = "index-defaults.properties";
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
   /** {@code index.deliver.retry.*}: how often and how long a failing send is tried again. */
   public record Retry(Duration initialBackoff, Duration maxBackoff, int maxAttempts, Duration maxRetryAfter) {}
@@ -187,30 +184,7 @@ public record DeliveryConfig(String groupId, int maxInFlight, int maxRetrying, D
     }
 
     private Duration duration(String key) {
-      String value = text(key);
-      Duration duration;
-      Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        duration = switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
-      } else {
-        try {
-          duration = Duration.parse(value);
-        } catch (DateTimeParseException e) {
-          throw new ConfigException(key, "must be a duration such as 500ms, 5s, 2m or PT5S, was '" + value + "'"
-              + origin(key), e);
-        }
-      }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new ConfigException(key, "must be longer than zero, was '" + value + "'" + origin(key));
-      }
-      return duration;
+      return Durations.positive(key, text(key), origin(key));
     }
 
     private String origin(String key) {
