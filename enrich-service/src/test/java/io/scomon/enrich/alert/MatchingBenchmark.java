@@ -64,6 +64,14 @@ public class MatchingBenchmark {
   public int subscriptions;
 
   /**
+   * {@code news}: each generated story is about a handful of the watched topic words (as a news story
+   * is), so a few dozen subscriptions match it; {@code dense}: every story uses nearly all watched
+   * words, so about a thousand subscriptions match each one (the worst case: cost follows matches).
+   */
+  @Param({"news", "dense"})
+  public String stories;
+
+  /**
    * Names analysts also watch (people, places, companies, groups): a large vocabulary, so that, as in
    * real use, most subscriptions name something most articles do not mention.
    */
@@ -96,7 +104,7 @@ public class MatchingBenchmark {
       articles.add(article(text.toString()));
     }
     for (int i = 0; i < 8; i++) {
-      articles.add(article(generatedStory(random)));
+      articles.add(article(stories.equals("dense") ? generatedStory(random) : newsStory(random)));
     }
   }
 
@@ -150,6 +158,23 @@ public class MatchingBenchmark {
       for (int w = 0; w < 14; w++) {
         int dice = random.nextInt(20);
         text.append(dice == 0 ? pick(NAMES, random) : dice < 4 ? pick(WATCHED, random) : pick(FILLER, random)).append(' ');
+      }
+      text.append(".\n");
+    }
+    return text.toString();
+  }
+
+  /** About 5 KB about eight of the watched topic words, with filler and some twenty watched names. */
+  static String newsStory(Random random) {
+    String[] theme = new String[8];
+    for (int i = 0; i < theme.length; i++) {
+      theme[i] = pick(WATCHED, random);
+    }
+    StringBuilder text = new StringBuilder();
+    while (text.length() < 5_000) {
+      for (int w = 0; w < 14; w++) {
+        int dice = random.nextInt(20);
+        text.append(dice == 0 ? pick(NAMES, random) : dice < 3 ? pick(theme, random) : pick(FILLER, random)).append(' ');
       }
       text.append(".\n");
     }
