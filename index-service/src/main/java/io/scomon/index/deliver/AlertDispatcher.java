@@ -6,7 +6,9 @@ import io.scomon.schemas.DeliveryMode;
 import io.scomon.schemas.Subscription;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,8 @@ final class AlertDispatcher {
   private final Async async;
   private final DeliveryMetrics metrics;
   private final Clock clock;
+  /** Sends under way, by ledger id: an alert read again while its send still runs waits for it. */
+  private final Map<String, CompletableFuture<Void>> sending = new ConcurrentHashMap<>();
 
   AlertDispatcher(SubscriptionDirectory directory, DeliveryLedger ledger, ChannelSenders senders, SendLoop loop,
       Settlement settlement, Async async, DeliveryMetrics metrics, Clock clock) {
@@ -72,9 +76,37 @@ final class AlertDispatcher {
         .toArray(CompletableFuture[]::new));
   }
 
+  /**
+   * One alert on one channel. When the same alert is already being sent here (its partition was
+   * revoked, e.g. while Kafka restarted, and assigned back, so it was read again before the first send
+   * was recorded), this waits for that send and then reads the ledger, so it is not sent twice.
+   */
   private CompletableFuture<Void> onChannel(Alert alert, SourceRecord source, Channel channel, boolean digest,
       BooleanSupplier abandoned) {
     String id = LedgerEntry.id(alert.getId(), channel);
+    CompletableFuture<Void> slot = new CompletableFuture<>();
+    CompletableFuture<Void> earlier = sending.putIfAbsent(id, slot);
+    if (earlier != null) {
+      return earlier.handle((done, error) -> null)
+          .thenComposeAsync(ignored -> onChannel(alert, source, channel, digest, abandoned), async.executor());
+    }
+    CompletableFuture<Void> run;
+    try {
+      run = settleOnChannel(id, alert, source, channel, digest, abandoned);
+    } catch (RuntimeException e) {
+      sending.remove(id, slot);
+      slot.complete(null);
+      throw e;
+    }
+    run.whenComplete((done, error) -> {
+      sending.remove(id, slot);
+      slot.complete(null);
+    });
+    return run;
+  }
+
+  private CompletableFuture<Void> settleOnChannel(String id, Alert alert, SourceRecord source, Channel channel,
+      boolean digest, BooleanSupplier abandoned) {
     return async.untilDone("ledger read of " + id, () -> ledger.get(id)).thenComposeAsync(existing -> {
       if (existing.isPresent() && existing.get().status().settled()) {
         LOG.debug("alert {} already {} on {}", alert.getId(), existing.get().status().id(), channel.id());
