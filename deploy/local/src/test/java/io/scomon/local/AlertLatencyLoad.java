@@ -107,6 +107,7 @@ public final class AlertLatencyLoad {
     } finally {
       stack.close();
       receiver.stop(0);
+      deleteTree(data);
     }
   }
 
@@ -124,5 +125,13 @@ public final class AlertLatencyLoad {
         .setSourceId("latency").setSourceType(SourceType.NEWS).setSiteName("Latency")
         .setTitle("Opium seizure " + i).setBody(body.toString()).setAuthors(List.of())
         .setPublishedAt(Instant.now()).setFetchedAt(Instant.now()).setContentHash("h" + i).build();
+  }
+
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
+    }
   }
 }

@@ -91,6 +91,7 @@ public final class PipelineLoad {
     } finally {
       stack.close();
       sites.forEach(DemoSite::close);
+      deleteTree(data);
     }
   }
 
@@ -160,5 +161,13 @@ public final class PipelineLoad {
         // the process ended between samples
       }
     });
+  }
+
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
+    }
   }
 }

@@ -45,7 +45,7 @@ public final class EnrichThroughputLoad {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     Path stateDir = Files.createTempDirectory("scomon-enrich-load-");
-    try (KafkaBroker broker = KafkaBroker.startThrowaway()) {
+    try (KafkaBroker broker = KafkaBroker.startThrowaway(); AutoCloseable cleanup = () -> deleteTree(stateDir)) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         new TopicProvisioner(admin, (short) 1).ensureAll();
       }
@@ -133,6 +133,14 @@ public final class EnrichThroughputLoad {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (var walk = Files.walk(root)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
     }
   }
 }
