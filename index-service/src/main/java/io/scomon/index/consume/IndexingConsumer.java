@@ -5,6 +5,7 @@ import io.scomon.index.document.AlertDocuments;
 import io.scomon.index.document.ArticleDocuments;
 import io.scomon.index.ops.IndexMetrics;
 import io.scomon.index.sink.BulkWriter;
+import io.scomon.index.sink.OffsetCommitter;
 import io.scomon.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,12 +45,11 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
   private final IndexMetrics metrics;
   private final IndexConfig.Kafka config;
   private final Duration shutdownTimeout;
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final OffsetCommitter committer;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean started;
   private boolean paused;
-  private long nextCommitNanos;
 
   IndexingConsumer(Consumer<byte[], byte[]> consumer, RecordPlanner planner, BulkWriter writer, IndexMetrics metrics,
       IndexConfig config) {
@@ -60,6 +59,7 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     this.metrics = metrics;
     this.config = config.kafka();
     this.shutdownTimeout = config.shutdownTimeout();
+    this.committer = new OffsetCommitter(consumer, this::committableOffset, this.config.commitInterval());
   }
 
   /** A consumer of the service's topics with the given writer. */
@@ -89,7 +89,7 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : records) {
           write(planner.plan(record));
         }
-        commit(false);
+        committer.commit(false);
         reportLag();
       }
     } catch (WakeupException e) {
@@ -151,44 +151,6 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     metrics.consumerPaused(paused);
   }
 
-  private void commit(boolean sync) {
-    long now = System.nanoTime();
-    if (!sync && now < nextCommitNanos) {
-      return;
-    }
-    nextCommitNanos = now + config.commitInterval().toNanos();
-    commit(consumer.assignment(), sync);
-  }
-
-  private void commit(Collection<TopicPartition> partitions, boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      OptionalLong offset = committableOffset(tp);
-      if (offset.isPresent() && offset.getAsLong() > committed.getOrDefault(tp, -1L)) {
-        offsets.put(tp, new OffsetAndMetadata(offset.getAsLong()));
-      }
-    }
-    if (offsets.isEmpty()) {
-      return;
-    }
-    if (sync) {
-      try {
-        consumer.commitSync(offsets, Duration.ofSeconds(10));
-        offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
-      } catch (RuntimeException e) {
-        LOG.warn("cannot commit offsets {}: {}", offsets, e.toString());
-      }
-      return;
-    }
-    offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
-    consumer.commitAsync(offsets, (done, error) -> {
-      if (error != null) {
-        LOG.warn("cannot commit offsets {}: {}", done == null ? offsets : done, error.toString());
-        offsets.keySet().forEach(committed::remove);
-      }
-    });
-  }
-
   /**
    * When nothing read from the partition waits, its position (past transaction markers too);
    * otherwise the writer's acknowledged offset.
@@ -223,7 +185,7 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
         LOG.warn("{} records were not acknowledged by Elasticsearch within {}; their offsets stay uncommitted",
             writer.pendingRecords(), shutdownTimeout);
       }
-      commit(consumer.assignment(), true);
+      committer.commit(consumer.assignment(), true);
     } catch (RuntimeException e) {
       LOG.warn("while stopping the consumer: {}", e.toString());
     } finally {
@@ -246,9 +208,9 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
       if (running && !writer.awaitAcknowledged(revoked, config.revokeTimeout())) {
         LOG.warn("partitions {} revoked with writes still pending; the next owner reads them again", revoked);
       }
-      commit(revoked, true);
+      committer.commit(revoked, true);
       writer.release(revoked);
-      revoked.forEach(committed::remove);
+      committer.forget(revoked);
     }
 
     @Override
@@ -262,7 +224,7 @@ public final class IndexingConsumer implements Runnable, AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       Set<TopicPartition> lost = Set.copyOf(partitions);
       writer.release(lost);
-      lost.forEach(committed::remove);
+      committer.forget(lost);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.scomon.index.deliver;
 
 import io.scomon.index.sink.AcknowledgedOffsets;
+import io.scomon.index.sink.OffsetCommitter;
 import io.scomon.index.sink.SourceRecord;
 import io.scomon.schemas.Alert;
 import io.scomon.schemas.topic.Topics;
@@ -9,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,17 +43,15 @@ final class AlertConsumer implements Runnable, AutoCloseable {
   private final AlertDispatcher dispatcher;
   private final Async async;
   private final AcknowledgedOffsets offsets = new AcknowledgedOffsets();
-  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final OffsetCommitter committer;
   private final int maxInFlight;
   private final int maxRetrying;
   private final IntSupplier retrying;
-  private final Duration commitInterval;
   private final Duration shutdownTimeout;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean started;
   private boolean paused;
-  private long nextCommitNanos;
 
   /**
    * @param retrying sends of alerts waiting between two attempts: they count against {@code maxRetrying}
@@ -68,7 +65,7 @@ final class AlertConsumer implements Runnable, AutoCloseable {
     this.maxInFlight = maxInFlight;
     this.maxRetrying = maxRetrying;
     this.retrying = retrying;
-    this.commitInterval = commitInterval;
+    this.committer = new OffsetCommitter(consumer, offsets::committable, commitInterval);
     this.shutdownTimeout = shutdownTimeout;
   }
 
@@ -108,7 +105,7 @@ final class AlertConsumer implements Runnable, AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
           handle(r);
         }
-        commit(false);
+        committer.commit(false);
       }
     } catch (WakeupException e) {
       if (running) {
@@ -175,44 +172,6 @@ final class AlertConsumer implements Runnable, AutoCloseable {
     paused = shouldPause;
   }
 
-  private void commit(boolean sync) {
-    long now = System.nanoTime();
-    if (!sync && now < nextCommitNanos) {
-      return;
-    }
-    nextCommitNanos = now + commitInterval.toNanos();
-    commit(consumer.assignment(), sync);
-  }
-
-  private void commit(Collection<TopicPartition> partitions, boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-    for (TopicPartition tp : partitions) {
-      OptionalLong offset = offsets.committable(tp);
-      if (offset.isPresent() && offset.getAsLong() > committed.getOrDefault(tp, -1L)) {
-        toCommit.put(tp, new OffsetAndMetadata(offset.getAsLong()));
-      }
-    }
-    if (toCommit.isEmpty()) {
-      return;
-    }
-    if (sync) {
-      try {
-        consumer.commitSync(toCommit, Duration.ofSeconds(10));
-        toCommit.forEach((tp, o) -> committed.put(tp, o.offset()));
-      } catch (RuntimeException e) {
-        LOG.warn("cannot commit offsets {}: {}", toCommit, e.toString());
-      }
-      return;
-    }
-    toCommit.forEach((tp, o) -> committed.put(tp, o.offset()));
-    consumer.commitAsync(toCommit, (done, error) -> {
-      if (error != null) {
-        LOG.warn("cannot commit offsets {}: {}", toCommit, error.toString());
-        toCommit.keySet().forEach(committed::remove);
-      }
-    });
-  }
-
   private void finish() {
     try {
       async.beginClosing();
@@ -220,7 +179,7 @@ final class AlertConsumer implements Runnable, AutoCloseable {
         LOG.warn("{} deliveries still busy after {}; their alerts stay uncommitted and are read again",
             async.busy(), shutdownTimeout);
       }
-      commit(consumer.assignment(), true);
+      committer.commit(consumer.assignment(), true);
       if (offsets.pending() > 0) {
         LOG.info("stopped with {} alerts unsettled (waiting to retry); they are read again after a restart",
             offsets.pending());
@@ -256,9 +215,9 @@ final class AlertConsumer implements Runnable, AutoCloseable {
         return;
       }
       Set<TopicPartition> revoked = Set.copyOf(partitions);
-      commit(revoked, true);
+      committer.commit(revoked, true);
       offsets.release(revoked); // their unsettled alerts stop at the next attempt; the next owner reads them again
-      revoked.forEach(committed::remove);
+      committer.forget(revoked);
     }
 
     @Override
@@ -272,7 +231,7 @@ final class AlertConsumer implements Runnable, AutoCloseable {
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       Set<TopicPartition> lost = Set.copyOf(partitions);
       offsets.release(lost);
-      lost.forEach(committed::remove);
+      committer.forget(lost);
     }
   }
 }
