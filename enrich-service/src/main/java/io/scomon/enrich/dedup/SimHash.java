@@ -60,7 +60,8 @@ public final class SimHash {
 
   /** 16 lower-case hex digits, the form written to JSON and Elasticsearch. */
   public static String toHex(long fingerprint) {
-    return String.format("%016x", fingerprint);
+    String hex = Long.toHexString(fingerprint);
+    return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
   }
 
   public static long fromHex(String hex) {
@@ -104,7 +105,28 @@ public final class SimHash {
     boolean inWord = false;
     int previousCjk = -1;
     for (int i = 0; i < text.length(); ) {
-      int cp = text.codePointAt(i);
+      int cp = text.charAt(i);
+      if (cp < 0x80) { // ASCII, most of every text: no code point or script lookups
+        i++;
+        if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
+          previousCjk = -1;
+          word = (word ^ cp) * FNV_PRIME;
+          inWord = true;
+        } else if (cp >= 'A' && cp <= 'Z') {
+          previousCjk = -1;
+          word = (word ^ (cp + ('a' - 'A'))) * FNV_PRIME;
+          inWord = true;
+        } else {
+          previousCjk = -1;
+          if (inWord) {
+            out = append(out, n++, mix(word));
+            inWord = false;
+            word = FNV_OFFSET;
+          }
+        }
+        continue;
+      }
+      cp = text.codePointAt(i);
       i += Character.charCount(cp);
       if (isCjk(cp)) {
         if (inWord) {
@@ -117,9 +139,7 @@ public final class SimHash {
         }
         previousCjk = cp;
       } else if (Character.isLetterOrDigit(cp)) {
-        if (previousCjk >= 0) {
-          previousCjk = -1;
-        }
+        previousCjk = -1;
         int lower = Character.toLowerCase(cp);
         word = (word ^ lower) * FNV_PRIME;
         inWord = true;
@@ -145,6 +165,12 @@ public final class SimHash {
   }
 
   private static boolean isCjk(int cp) {
+    if (cp < 0x1100 || cp >= 0x2000 && cp < 0x2E80) { // below Hangul Jamo, or punctuation and symbols
+      return false;
+    }
+    if (cp >= 0x4E00 && cp <= 0x9FFC) { // CJK Unified Ideographs, most of Chinese text
+      return true;
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return script == Character.UnicodeScript.HAN
         || script == Character.UnicodeScript.HIRAGANA

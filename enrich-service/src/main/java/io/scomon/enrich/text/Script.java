@@ -22,6 +22,12 @@ public enum Script {
 
   /** The script of one code point. */
   public static Script of(int codePoint) {
+    if (codePoint < 0x80) { // ASCII, no table lookup
+      return codePoint >= 'a' && codePoint <= 'z' || codePoint >= 'A' && codePoint <= 'Z' ? LATIN : OTHER;
+    }
+    if (codePoint >= 0x400 && codePoint <= 0x481 || codePoint >= 0x48A && codePoint <= 0x52F) { // Cyrillic letters
+      return CYRILLIC;
+    }
     Character.UnicodeScript s = Character.UnicodeScript.of(codePoint);
     switch (s) {
       case LATIN:
