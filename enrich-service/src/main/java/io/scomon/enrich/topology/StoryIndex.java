@@ -7,7 +7,9 @@ import io.scomon.enrich.dedup.NearDuplicates;
 import io.scomon.enrich.dedup.SimHash;
 import io.scomon.enrich.dedup.StoryAssignment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -27,7 +29,7 @@ final class StoryIndex {
   record Story(String storyId, String duplicateOf) {}
 
   private final NearDuplicates nearDuplicates;
-  private final FingerprintIndex bands;
+  private final StoreFingerprintIndex bands;
   private final KeyValueStore<String, String> stories;
 
   StoryIndex(KeyValueStore<String, String> bands, KeyValueStore<String, String> stories, int maxDistance) {
@@ -44,6 +46,7 @@ final class StoryIndex {
       return new Story(known.substring(0, space), duplicateOf.equals("-") ? null : duplicateOf);
     }
     Story story;
+    bands.forget();
     if (fingerprint == 0) {
       story = new Story(articleId, null); // no text to compare
     } else {
@@ -54,13 +57,23 @@ final class StoryIndex {
     return story;
   }
 
-  /** The banded index in a key-value store: band key -> lines of "articleId fingerprint storyId firstSeen". */
+  /**
+   * The banded index in a key-value store: band key -> lines of "articleId fingerprint storyId
+   * firstSeen". A band read while assigning one article is parsed once: the lookup reads every band
+   * of the fingerprint, then the same bands are written with the new entry.
+   */
   private static final class StoreFingerprintIndex implements FingerprintIndex {
 
     private final KeyValueStore<String, String> store;
+    private final Map<Long, List<IndexedFingerprint>> read = new HashMap<>();
 
     StoreFingerprintIndex(KeyValueStore<String, String> store) {
       this.store = store;
+    }
+
+    /** Drops the bands parsed for the previous article. */
+    void forget() {
+      read.clear();
     }
 
     @Override
@@ -69,30 +82,48 @@ final class StoryIndex {
       entries.removeIf(e -> e.articleId().equals(entry.articleId()));
       entries.add(entry);
       if (entries.size() > MAX_ENTRIES_PER_BAND) {
-        entries = entries.subList(entries.size() - MAX_ENTRIES_PER_BAND, entries.size());
+        entries = new ArrayList<>(entries.subList(entries.size() - MAX_ENTRIES_PER_BAND, entries.size()));
       }
-      StringBuilder text = new StringBuilder();
+      StringBuilder text = new StringBuilder(entries.size() * 96);
       for (IndexedFingerprint e : entries) {
         text.append(e.articleId()).append(' ').append(SimHash.toHex(e.fingerprint())).append(' ')
             .append(e.storyId()).append(' ').append(e.firstSeen()).append('\n');
       }
       store.put(Long.toHexString(bandKey), text.toString());
+      read.put(bandKey, List.copyOf(entries));
     }
 
     @Override
     public List<IndexedFingerprint> get(long bandKey) {
-      String text = store.get(Long.toHexString(bandKey));
+      List<IndexedFingerprint> parsed = read.get(bandKey);
+      if (parsed == null) {
+        parsed = parse(store.get(Long.toHexString(bandKey)));
+        read.put(bandKey, parsed);
+      }
+      return parsed;
+    }
+
+    private static List<IndexedFingerprint> parse(String text) {
       if (text == null) {
         return List.of();
       }
       List<IndexedFingerprint> entries = new ArrayList<>();
-      for (String line : text.split("\n")) {
-        if (!line.isEmpty()) {
-          String[] f = line.split(" ");
-          entries.add(new IndexedFingerprint(f[0], SimHash.fromHex(f[1]), f[2], Long.parseLong(f[3])));
+      int start = 0;
+      while (start < text.length()) {
+        int end = text.indexOf('\n', start);
+        if (end < 0) {
+          end = text.length();
         }
+        if (end > start) {
+          int a = text.indexOf(' ', start);
+          int b = text.indexOf(' ', a + 1);
+          int c = text.indexOf(' ', b + 1);
+          entries.add(new IndexedFingerprint(text.substring(start, a), Long.parseUnsignedLong(text, a + 1, b, 16),
+              text.substring(b + 1, c), Long.parseLong(text, c + 1, end, 10)));
+        }
+        start = end + 1;
       }
-      return entries;
+      return List.copyOf(entries);
     }
   }
 }
