@@ -35,6 +35,23 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void englishWithFewDistinctiveFunctionWordsIsStillPlainlyEnglishButNotOtherLatinLanguages() {
+    String english = "Leaders from member states gathered in Astana on Thursday for talks on security, energy and "
+        + "transport. The host is expected to sign a plan to expand rail links, and officials in Tashkent say it "
+        + "is a step for the region as a whole.";
+    assertThat(LanguageIdentifier.plainlyEnglish(english)).isTrue();
+    String french = "Les dirigeants des pays membres se sont réunis à Astana jeudi pour parler de sécurité. Le "
+        + "président a cité « the Shanghai spirit » et a promis un plan pour le rail, on le sait, dans la région.";
+    String german = "Die Staatschefs trafen sich in Astana, um über Sicherheit und Handel zu sprechen. Was die "
+        + "Region will, ist also klar: mehr Handel, mehr Schiene, und ein Plan für den Verkehr in the long run.";
+    String uzbek = "Shanxay hamkorlik tashkiloti a'zo davlatlari rahbarlari Astanada xavfsizlik, energetika va "
+        + "transport masalalarini muhokama qildi. Toshkentda temir yo'l loyihasi bo'yicha kelishuv imzolandi.";
+    assertThat(LanguageIdentifier.plainlyEnglish(french)).isFalse();
+    assertThat(LanguageIdentifier.plainlyEnglish(german)).isFalse();
+    assertThat(LanguageIdentifier.plainlyEnglish(uzbek)).isFalse();
+  }
+
+  @Test
   void textWithTooFewLettersIsUndetermined() {
     assertThat(LANGUAGES.identify("Hello world")).isEqualTo(new LanguageGuess("und", 0));
     assertThat(LANGUAGES.language("上合组织")).isEqualTo("und");
