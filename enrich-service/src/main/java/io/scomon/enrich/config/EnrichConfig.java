@@ -30,12 +30,15 @@ public record EnrichConfig(
     int maxDuplicateDistance,
     String httpHost,
     int httpPort,
-    Api api) {
+    Api api,
+    Map<String, String> streamsOverrides) {
 
   /** The subscriptions API: whether it runs, where, and the token it demands. */
   public record Api(boolean enabled, String host, int port, String token) {}
 
   private static final String DEFAULTS = "/enrich-defaults.properties";
+  /** Keys under this prefix go to Kafka Streams as they are, e.g. {@code enrich.streams.producer.batch.size}. */
+  public static final String STREAMS_PREFIX = "enrich.streams.";
 
   /** Reads the defaults file, then the environment and system properties. */
   public static EnrichConfig load() {
@@ -73,7 +76,8 @@ public record EnrichConfig(
         range(c, "enrich.dedup.max-distance", 0, 15),
         required(c, "enrich.http.host"),
         range(c, "enrich.http.port", 0, 65535),
-        api(c));
+        api(c),
+        streamsOverrides(c));
   }
 
   private static Api api(SmallRyeConfig c) {
@@ -90,6 +94,16 @@ public record EnrichConfig(
           "the API needs a token of at least 16 characters (or set enrich.api.enabled=false)");
     }
     return new Api(true, required(c, "enrich.api.host"), range(c, "enrich.api.port", 0, 65535), token);
+  }
+
+  private static Map<String, String> streamsOverrides(SmallRyeConfig c) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (String name : c.getPropertyNames()) {
+      if (name.startsWith(STREAMS_PREFIX) && name.length() > STREAMS_PREFIX.length()) {
+        out.put(name.substring(STREAMS_PREFIX.length()), text(c, name));
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private static String text(SmallRyeConfig c, String key) {
