@@ -1,5 +1,7 @@
 package io.scomon.enrich.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scomon.enrich.EnrichApp;
 import io.scomon.enrich.config.EnrichConfig;
 import io.scomon.infra.kafka.KafkaBroker;
@@ -32,8 +34,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Load run of the whole enrich topology on a real broker: N articles of about 5 KB are produced
- * first, then the app is started and timed until every enriched article is committed
+ * Load run of the whole enrich topology on a real broker: N articles of about 5 KB (see
+ * {@link #articles}) are produced first, then the app is started and timed until every enriched article is committed
  * (read_committed). Prints articles per second; bounded in count and time, stops by itself.
  *
  * <p>Run: {@code deploy/scomon load enrich-service io.scomon.enrich.load.EnrichThroughputLoad [N]}
@@ -50,7 +52,7 @@ public final class EnrichThroughputLoad {
         new TopicProvisioner(admin, (short) 1).ensureAll();
       }
       List<Article> articles = articles(n);
-      long bytes = articles.stream().mapToLong(a -> a.getBody().length()).sum();
+      long bytes = articles.stream().mapToLong(a -> a.getBody().getBytes(StandardCharsets.UTF_8).length).sum();
       produce(broker.bootstrapServers(), articles);
       System.out.printf("produced %d articles, %.1f KB of body text on average%n", n, bytes / 1024.0 / n);
 
@@ -61,6 +63,9 @@ public final class EnrichThroughputLoad {
           "enrich.http.port", "0",
           "enrich.api.enabled", "false",
           "enrich.threads", "2"));
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       try (EnrichApp app = EnrichApp.start(config)) {
         long deadline = start + Duration.ofMinutes(10).toNanos();
@@ -74,6 +79,10 @@ public final class EnrichThroughputLoad {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("enriched %d of %d articles in %.1f s (from app start, incl. startup): %.0f articles/s; "
             + "app state %s%n", done, n, seconds, done / seconds, app.state());
+        System.out.printf("this JVM (broker, app, driver) used %.1f CPU seconds in those %.1f s: %.2f of %d cores%n",
+            (os.getProcessCpuTime() - cpuStart) / 1e9, seconds, (os.getProcessCpuTime() - cpuStart) / 1e9 / seconds,
+            Runtime.getRuntime().availableProcessors());
+        printBusiestThreads();
         if (app.state() != KafkaStreams.State.RUNNING) {
           System.out.println("WARNING: the app was not running at the end");
         }
@@ -81,29 +90,92 @@ public final class EnrichThroughputLoad {
     }
   }
 
-  static List<Article> articles(int n) {
-    List<String> texts = new ArrayList<>();
-    for (String name : new String[] {"sco-afghanistan-contact-group.txt", "khovar-report.txt"}) {
-      texts.add(resource(name));
+  /** Share of articles that are another site's copy of an earlier story (syndication, reposts). */
+  static final double SYNDICATED = 0.2;
+
+  /**
+   * N articles of about 5 KB, as a news feed brings them: distinct stories in English (70 %),
+   * Russian (20 %) and Chinese (10 %), each put together from sentences of the labelled dev set's
+   * texts in that language, and one in five a copy of an earlier story under another URL, with its
+   * own first line, as an agency story reads on a second site.
+   */
+  /** CPU seconds of the busiest threads of this JVM (stream threads, broker, load driver): where the time went. */
+  private static void printBusiestThreads() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Double> seconds = new HashMap<>();
+    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
+      if (nanos > 0) {
+        String name = info.getThreadName().replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}-", "");
+        name = name.contains("StreamThread") ? name : name.replaceAll("-\\d+$", "-N");
+        seconds.merge(name, nanos / 1e9, Double::sum);
+      }
     }
+    System.out.println("CPU seconds by thread (same-named threads summed):");
+    seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+        .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue(), e.getKey()));
+  }
+
+  static List<Article> articles(int n) {
+    Map<String, List<String>> sentences = sentencesByLanguage();
     Random random = new Random(7);
     List<Article> articles = new ArrayList<>(n);
+    List<String> bodies = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String base = texts.get(i % texts.size());
-      StringBuilder body = new StringBuilder(base);
-      while (body.length() < 5_000) {
-        body.append("\n\n").append(base, 0, Math.min(base.length(), 5_000 - body.length()));
+      String body;
+      if (i > 10 && random.nextDouble() < SYNDICATED) {
+        body = "Published by site " + random.nextInt(50) + ".\n\n" + bodies.get(random.nextInt(bodies.size()));
+      } else {
+        double dice = random.nextDouble();
+        List<String> pool = sentences.get(dice < 0.7 ? "en" : dice < 0.9 ? "ru" : "zh");
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 5_000) {
+          for (int s = 0; s < 4 && text.length() < 5_000; s++) {
+            text.append(pool.get(random.nextInt(pool.size()))).append(' ');
+          }
+          text.append("\n\n");
+        }
+        body = text.toString().strip();
       }
-      body.append("\n\nReport ").append(i).append(" filed at ").append(random.nextInt(100_000)).append('.');
+      bodies.add(body);
       String url = "https://load.example.org/story/" + i;
       articles.add(Article.newBuilder()
           .setId(ArticleIds.ofUrl(url)).setCanonicalUrl(url).setUrl(url)
           .setSourceId("load").setSourceType(SourceType.NEWS).setSiteName("Load")
-          .setTitle("SCO regional security report " + i).setBody(body.toString()).setAuthors(List.of())
+          .setTitle("SCO regional security report " + i).setBody(body).setAuthors(List.of())
           .setPublishedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)).setFetchedAt(Instant.now())
-          .setContentHash(Integer.toHexString(body.toString().hashCode())).build());
+          .setContentHash(Integer.toHexString(body.hashCode())).build());
     }
     return articles;
+  }
+
+  /** The sentences of the dev set's English, Russian and Chinese texts. */
+  private static Map<String, List<String>> sentencesByLanguage() {
+    Map<String, List<String>> out = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String file : new String[] {"samples", "extraction-dev", "wcxb-dev", "written-en", "written-ru", "written-zh",
+        "written-fresh"}) {
+      for (String line : resource("/devset/" + file + ".jsonl").split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode text;
+        try {
+          text = json.readTree(line);
+        } catch (IOException e) {
+          throw new UncheckedIOException("bad line in the dev set " + file, e);
+        }
+        String lang = text.path("lang").asText();
+        if (lang.equals("en") || lang.equals("ru") || lang.equals("zh")) {
+          for (String sentence : text.path("text").asText().split("(?<=[.!?。！？])\\s*")) {
+            if (sentence.strip().length() >= (lang.equals("zh") ? 8 : 30)) {
+              out.computeIfAbsent(lang, k -> new ArrayList<>()).add(sentence.strip());
+            }
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static void produce(String bootstrap, List<Article> articles) throws Exception {
@@ -129,7 +201,7 @@ public final class EnrichThroughputLoad {
   }
 
   private static String resource(String name) {
-    try (InputStream in = EnrichThroughputLoad.class.getResourceAsStream("/topology/" + name)) {
+    try (InputStream in = EnrichThroughputLoad.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
