@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,12 @@ import org.apache.lucene.search.Query;
  * could match it and cost grows far slower than the number of subscriptions. Two presearcher passes
  * (a conjunction is a candidate only when two of its terms occur) made matching 2.8 times faster than
  * one pass on MatchingBenchmark's news workload; three were slower again. Filters (topics,
- * languages, countries, sources) are checked on the few queries that matched. Thread-safe.
+ * languages, countries, sources) are checked on the few queries that matched.
+ *
+ * <p>Changes are registered with the Monitor in batches, when the next article is matched: each
+ * registration commits the Monitor's query index and rebuilds its term filter, so registering the
+ * 10,000 subscriptions of a restart one by one took time growing with the square of their number,
+ * and left the index in many small segments that every match then searched. Thread-safe.
  */
 public final class SubscriptionIndex implements Closeable {
 
@@ -41,6 +47,8 @@ public final class SubscriptionIndex implements Closeable {
   private final SubscriptionQueryParser parser;
   private final int maxChars;
   private final Map<String, Subscription> active = new ConcurrentHashMap<>();
+  /** Changes not yet in the Monitor, by subscription id: a query to register, or null to delete. */
+  private final Map<String, MonitorQuery> pending = new LinkedHashMap<>();
 
   /**
    * @param analyzer the analyzer of the tagger, so queries fold words as tags do
@@ -63,21 +71,46 @@ public final class SubscriptionIndex implements Closeable {
       return;
     }
     Query query = parser.parse(subscription.getQuery());
-    try {
-      monitor.register(new MonitorQuery(subscription.getId(), query, subscription.getQuery(), Map.of()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot register subscription " + subscription.getId(), e);
+    synchronized (pending) {
+      pending.put(subscription.getId(), new MonitorQuery(subscription.getId(), query, subscription.getQuery(), Map.of()));
+      active.put(subscription.getId(), subscription);
     }
-    active.put(subscription.getId(), subscription);
   }
 
   public void remove(String id) {
-    if (active.remove(id) != null) {
-      try {
-        monitor.deleteById(id);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove subscription " + id, e);
+    synchronized (pending) {
+      if (active.remove(id) != null) {
+        pending.put(id, null);
       }
+    }
+  }
+
+  /** Registers and deletes what changed since the last match, in one commit each. */
+  private void applyPending() {
+    synchronized (pending) {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<String> deletes = new ArrayList<>();
+      List<MonitorQuery> registers = new ArrayList<>();
+      pending.forEach((id, query) -> {
+        if (query == null) {
+          deletes.add(id);
+        } else {
+          registers.add(query);
+        }
+      });
+      try {
+        if (!deletes.isEmpty()) {
+          monitor.deleteById(deletes);
+        }
+        if (!registers.isEmpty()) {
+          monitor.register(registers);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot update the subscription monitor", e);
+      }
+      pending.clear();
     }
   }
 
@@ -91,6 +124,7 @@ public final class SubscriptionIndex implements Closeable {
 
   /** The subscriptions the article matches (query and filters), with matched words and snippet. */
   public List<SubscriptionMatch> match(EnrichedArticle article) {
+    applyPending();
     if (active.isEmpty()) {
       return List.of();
     }

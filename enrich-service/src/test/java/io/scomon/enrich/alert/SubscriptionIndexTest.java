@@ -56,6 +56,22 @@ class SubscriptionIndexTest {
   }
 
   @Test
+  void changesBetweenTwoMatchesAreAppliedInOrderAndTheLastOneWins() {
+    EnrichedArticle opium = article("Report", "Opium was seized near Dushanbe.", "en");
+    index.upsert(Subscriptions.subscription("a", "opium").build());
+    index.upsert(Subscriptions.subscription("b", "opium").build());
+    index.remove("b");
+    index.upsert(Subscriptions.subscription("c", "heroin").build());
+    index.upsert(Subscriptions.subscription("c", "Dushanbe").build());
+    assertThat(index.match(opium)).extracting(m -> m.subscription().getId()).containsExactlyInAnyOrder("a", "c");
+
+    index.remove("a");
+    index.upsert(Subscriptions.subscription("b", "seized").build());
+    assertThat(index.match(opium)).extracting(m -> m.subscription().getId()).containsExactlyInAnyOrder("b", "c");
+    assertThat(index.size()).isEqualTo(2);
+  }
+
+  @Test
   void appliesTopicLanguageAndCountryFilters() {
     index.upsert(Subscriptions.subscription("filtered", "SCO")
         .setFilters(SubscriptionFilters.newBuilder().setTopics(List.of("narcotics")).setLanguages(List.of("en"))
