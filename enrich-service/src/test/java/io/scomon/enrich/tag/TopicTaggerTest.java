@@ -2,7 +2,6 @@ package io.scomon.enrich.tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -150,11 +149,8 @@ class TopicTaggerTest {
   void fiveMegabyteBodyIsTaggedOnItsFirstHundredThousandCharacters() {
     String filler = "Markets were calm and the weather was mild across the region today. ";
     String body = "Opium seizures rose. " + filler.repeat(5_000_000 / filler.length()) + " Terrorism.";
-    long start = System.nanoTime();
     List<String> found = topics("", body);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(found).containsExactly("narcotics"); // "Terrorism" at the end lies past the bound
-    assertThat(took).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test

@@ -2,7 +2,6 @@ package io.scomon.enrich.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,13 +70,10 @@ class TextAnalyzerTest {
   void fiveMegabyteTextIsAnalysedOnlyUpToTheBound() {
     String chunk = "The SCO discussed terrorism and drug trafficking in Dushanbe. ";
     String huge = chunk.repeat(5_000_000 / chunk.length());
-    long start = System.nanoTime();
     AnalyzedText text = analyzer.analyze(huge);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(huge.length()).isGreaterThan(4_900_000);
     assertThat(text.source().length()).isLessThanOrEqualTo(TextAnalyzer.DEFAULT_MAX_CHARS);
     assertThat(text.size()).isBetween(14_000, 16_000);
-    assertThat(took).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
