@@ -36,8 +36,27 @@ final class Snippets {
     int to = Math.min(body.length(), bodyHits.get(0).endOffset + CONTEXT);
     from = wordStart(body, from);
     to = wordEnd(body, to);
-    String passage = highlight(body, bodyHits, from, to).replaceAll("\\s+", " ").strip();
+    String passage = collapseWhitespace(highlight(body, bodyHits, from, to));
     return (from > 0 ? "… " : "") + passage + (to < body.length() ? " …" : "");
+  }
+
+  /** Runs of whitespace as one space, none at either end (matching calls this for every alert). */
+  static String collapseWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = out.length() > 0;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String highlight(String text, List<HighlightsMatch.Hit> hits, int from, int to) {
