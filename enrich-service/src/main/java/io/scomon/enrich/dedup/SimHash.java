@@ -106,29 +106,23 @@ public final class SimHash {
     int previousCjk = -1;
     for (int i = 0; i < text.length(); ) {
       int cp = text.charAt(i);
+      boolean letter;
+      boolean cjk = false;
       if (cp < 0x80) { // ASCII, most of every text: no code point or script lookups
         i++;
-        if (cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9') {
-          previousCjk = -1;
-          word = (word ^ cp) * FNV_PRIME;
-          inWord = true;
-        } else if (cp >= 'A' && cp <= 'Z') {
-          previousCjk = -1;
-          word = (word ^ (cp + ('a' - 'A'))) * FNV_PRIME;
-          inWord = true;
-        } else {
-          previousCjk = -1;
-          if (inWord) {
-            out = append(out, n++, mix(word));
-            inWord = false;
-            word = FNV_OFFSET;
-          }
+        letter = cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9';
+        if (cp >= 'A' && cp <= 'Z') {
+          cp += 'a' - 'A';
+          letter = true;
         }
-        continue;
+      } else {
+        cp = text.codePointAt(i);
+        i += Character.charCount(cp);
+        cjk = isCjk(cp);
+        letter = !cjk && Character.isLetterOrDigit(cp);
+        cp = letter ? Character.toLowerCase(cp) : cp;
       }
-      cp = text.codePointAt(i);
-      i += Character.charCount(cp);
-      if (isCjk(cp)) {
+      if (cjk) {
         if (inWord) {
           out = append(out, n++, mix(word));
           inWord = false;
@@ -138,10 +132,9 @@ public final class SimHash {
           out = append(out, n++, mix(((long) previousCjk << 21) ^ cp));
         }
         previousCjk = cp;
-      } else if (Character.isLetterOrDigit(cp)) {
+      } else if (letter) {
         previousCjk = -1;
-        int lower = Character.toLowerCase(cp);
-        word = (word ^ lower) * FNV_PRIME;
+        word = (word ^ cp) * FNV_PRIME;
         inWord = true;
       } else {
         previousCjk = -1;
