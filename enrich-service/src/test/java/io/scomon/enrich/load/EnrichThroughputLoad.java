@@ -1,9 +1,8 @@
 package io.scomon.enrich.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scomon.enrich.EnrichApp;
 import io.scomon.enrich.config.EnrichConfig;
+import io.scomon.enrich.tag.DevSet;
 import io.scomon.infra.kafka.KafkaBroker;
 import io.scomon.schemas.Article;
 import io.scomon.schemas.SourceType;
@@ -11,8 +10,6 @@ import io.scomon.schemas.id.ArticleIds;
 import io.scomon.schemas.topic.TopicProvisioner;
 import io.scomon.schemas.topic.Topics;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,12 +90,6 @@ public final class EnrichThroughputLoad {
   /** Share of articles that are another site's copy of an earlier story (syndication, reposts). */
   static final double SYNDICATED = 0.2;
 
-  /**
-   * N articles of about 5 KB, as a news feed brings them: distinct stories in English (70 %),
-   * Russian (20 %) and Chinese (10 %), each put together from sentences of the labelled dev set's
-   * texts in that language, and one in five a copy of an earlier story under another URL, with its
-   * own first line, as an agency story reads on a second site.
-   */
   /** CPU seconds of the busiest threads of this JVM (stream threads, broker, load driver): where the time went. */
   private static void printBusiestThreads() {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -116,6 +107,12 @@ public final class EnrichThroughputLoad {
         .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue(), e.getKey()));
   }
 
+  /**
+   * N articles of about 5 KB, as a news feed brings them: distinct stories in English (70 %),
+   * Russian (20 %) and Chinese (10 %), each put together from sentences of the labelled dev set's
+   * texts in that language, and one in five a copy of an earlier story under another URL, with its
+   * own first line, as an agency story reads on a second site.
+   */
   static List<Article> articles(int n) {
     Map<String, List<String>> sentences = sentencesByLanguage();
     Random random = new Random(7);
@@ -152,25 +149,12 @@ public final class EnrichThroughputLoad {
   /** The sentences of the dev set's English, Russian and Chinese texts. */
   private static Map<String, List<String>> sentencesByLanguage() {
     Map<String, List<String>> out = new HashMap<>();
-    ObjectMapper json = new ObjectMapper();
-    for (String file : new String[] {"samples", "extraction-dev", "wcxb-dev", "written-en", "written-ru", "written-zh",
-        "written-fresh"}) {
-      for (String line : resource("/devset/" + file + ".jsonl").split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode text;
-        try {
-          text = json.readTree(line);
-        } catch (IOException e) {
-          throw new UncheckedIOException("bad line in the dev set " + file, e);
-        }
-        String lang = text.path("lang").asText();
-        if (lang.equals("en") || lang.equals("ru") || lang.equals("zh")) {
-          for (String sentence : text.path("text").asText().split("(?<=[.!?。！？])\\s*")) {
-            if (sentence.strip().length() >= (lang.equals("zh") ? 8 : 30)) {
-              out.computeIfAbsent(lang, k -> new ArrayList<>()).add(sentence.strip());
-            }
+    for (DevSet.Item text : DevSet.load().items()) {
+      String lang = text.lang();
+      if (lang.equals("en") || lang.equals("ru") || lang.equals("zh")) {
+        for (String sentence : text.text().split("(?<=[.!?。！？])\\s*")) {
+          if (sentence.strip().length() >= (lang.equals("zh") ? 8 : 30)) {
+            out.computeIfAbsent(lang, k -> new ArrayList<>()).add(sentence.strip());
           }
         }
       }
@@ -198,14 +182,6 @@ public final class EnrichThroughputLoad {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = EnrichThroughputLoad.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void deleteTree(Path root) {

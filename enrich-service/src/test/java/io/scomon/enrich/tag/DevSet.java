@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The labelled dev set under {@code src/test/resources/devset/} (see its README). */
-record DevSet(List<DevSet.Item> items) {
+public record DevSet(List<DevSet.Item> items) {
 
   static final List<String> FILES = List.of(
       "samples.jsonl", "extraction-dev.jsonl", "wcxb-dev.jsonl", "written-en.jsonl", "written-ru.jsonl", "written-zh.jsonl",
@@ -24,9 +24,9 @@ record DevSet(List<DevSet.Item> items) {
    * One labelled text: {@code topics} a careful reader expects, {@code optional} topics that are
    * neither required nor wrong (counted neither way).
    */
-  record Item(String id, String lang, String title, String text, Set<String> topics, Set<String> optional, String file) {}
+  public record Item(String id, String lang, String title, String text, Set<String> topics, Set<String> optional, String file) {}
 
-  static DevSet load() {
+  public static DevSet load() {
     ObjectMapper json = new ObjectMapper();
     List<Item> items = new ArrayList<>();
     for (String file : FILES) {
