@@ -1,94 +1,100 @@
 package io.scomon.enrich.alert;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.apache.lucene.monitor.HighlightsMatch;
 
-/** Matched words and a highlighted passage from the hit offsets Lucene Monitor reports. */
+/** Matched words and a highlighted passage from the hit offsets of a {@link HitsMatch}. */
 final class Snippets {
 
   static final int CONTEXT = 120;
 
   private Snippets() {}
 
-  /** The distinct matched words as they appear in the text, lower-cased, in order of appearance. */
-  static List<String> matchedTerms(HighlightsMatch match, String title, String body) {
-    Set<String> terms = new LinkedHashSet<>();
-    collect(match.getHits(SubscriptionQueryParser.TITLE), title, terms);
-    collect(match.getHits(SubscriptionQueryParser.BODY), body, terms);
+  /** The distinct matched words as they appear in the text, lower-cased, title first, in order of appearance. */
+  static List<String> matchedTerms(HitsMatch match, String title, String body) {
+    List<String> terms = new ArrayList<>();
+    collect(match.title(), title, terms);
+    collect(match.body(), body, terms);
     return List.copyOf(terms);
   }
 
   /**
-   * A passage of the body around its first hit, about {@value #CONTEXT} characters each side, with
-   * every hit inside it wrapped in {@code **}; the highlighted title when only the title matched.
+   * A passage of the body around its first hit, about {@value #CONTEXT} characters each side, on one
+   * line, with every hit inside it wrapped in {@code **}; the highlighted title when only the title
+   * matched.
    */
-  static String snippet(HighlightsMatch match, String title, String body) {
-    List<HighlightsMatch.Hit> bodyHits = sorted(match.getHits(SubscriptionQueryParser.BODY));
-    if (bodyHits.isEmpty()) {
-      return highlight(title, sorted(match.getHits(SubscriptionQueryParser.TITLE)), 0, title.length());
+  static String snippet(HitsMatch match, String title, String body) {
+    int[] hits = match.body();
+    if (hits.length == 0) {
+      return highlight(title, match.title(), 0, title.length());
     }
-    int from = Math.max(0, bodyHits.get(0).startOffset - CONTEXT);
-    int to = Math.min(body.length(), bodyHits.get(0).endOffset + CONTEXT);
-    from = wordStart(body, from);
-    to = wordEnd(body, to);
-    String passage = collapseWhitespace(highlight(body, bodyHits, from, to));
+    int from = wordStart(body, Math.max(0, hits[0] - CONTEXT));
+    int to = wordEnd(body, Math.min(body.length(), hits[1] + CONTEXT));
+    String passage = highlight(body, hits, from, to);
     return (from > 0 ? "… " : "") + passage + (to < body.length() ? " …" : "");
   }
 
-  /** Runs of whitespace as one space, none at either end (matching calls this for every alert). */
+  /** Runs of whitespace as one space, none at either end. */
   static String collapseWhitespace(String text) {
     StringBuilder out = new StringBuilder(text.length());
-    boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
-        space = out.length() > 0;
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
+    appendCollapsed(out, text, 0, text.length());
+    trimEnd(out);
     return out.toString();
   }
 
-  private static String highlight(String text, List<HighlightsMatch.Hit> hits, int from, int to) {
+  /** {@code text[from, to)} with its hits in {@code **}, whitespace collapsed (see {@link #collapseWhitespace}). */
+  private static String highlight(String text, int[] hits, int from, int to) {
     StringBuilder out = new StringBuilder(to - from + 16);
     int at = from;
-    for (HighlightsMatch.Hit hit : hits) {
-      if (hit.startOffset < at || hit.endOffset > to || hit.startOffset < 0) {
+    for (int i = 0; i < hits.length; i += 2) {
+      int start = hits[i];
+      int end = hits[i + 1];
+      if (start < at || end > to) {
         continue;
       }
-      out.append(text, at, hit.startOffset).append("**").append(text, hit.startOffset, hit.endOffset).append("**");
-      at = hit.endOffset;
+      appendCollapsed(out, text, at, start);
+      out.append("**").append(text, start, end).append("**");
+      at = end;
     }
-    out.append(text, at, to);
+    appendCollapsed(out, text, at, to);
+    trimEnd(out);
     return out.toString();
   }
 
-  private static void collect(Collection<HighlightsMatch.Hit> hits, String text, Set<String> into) {
-    for (HighlightsMatch.Hit hit : sorted(hits)) {
-      if (hit.startOffset >= 0 && hit.endOffset <= text.length() && hit.startOffset < hit.endOffset) {
-        into.add(text.substring(hit.startOffset, hit.endOffset).toLowerCase(Locale.ROOT));
+  /** Appends {@code text[from, to)} with each run of whitespace as one space, none at the start of {@code out}. */
+  private static void appendCollapsed(StringBuilder out, String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c > ' ' && c < 0x7f || !Character.isWhitespace(c)) {
+        out.append(c);
+      } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
       }
     }
   }
 
-  private static List<HighlightsMatch.Hit> sorted(Collection<HighlightsMatch.Hit> hits) {
-    List<HighlightsMatch.Hit> list = new ArrayList<>(hits == null ? List.of() : hits);
-    list.sort(null);
-    return list;
+  private static void trimEnd(StringBuilder out) {
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
+  }
+
+  private static void collect(int[] hits, String text, List<String> into) {
+    for (int i = 0; i < hits.length; i += 2) {
+      if (hits[i + 1] <= text.length()) {
+        String word = text.substring(hits[i], hits[i + 1]).toLowerCase(Locale.ROOT);
+        if (!into.contains(word)) {
+          into.add(word);
+        }
+      }
+    }
   }
 
   private static int wordStart(String text, int at) {
-    while (at > 0 && !Character.isWhitespace(text.charAt(at - 1)) && at > 0) {
+    while (at > 0 && !Character.isWhitespace(text.charAt(at - 1))) {
       at--;
     }
     return at;

@@ -21,7 +21,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -44,6 +43,7 @@ import org.apache.lucene.search.Query;
 public final class SubscriptionIndex implements Closeable {
 
   private final Monitor monitor;
+  private final HitsMatcher matcher = new HitsMatcher();
   private final SubscriptionQueryParser parser;
   private final int maxChars;
   private final Map<String, Subscription> active = new ConcurrentHashMap<>();
@@ -111,6 +111,7 @@ public final class SubscriptionIndex implements Closeable {
         throw new UncheckedIOException("cannot update the subscription monitor", e);
       }
       pending.clear();
+      matcher.clear();
     }
   }
 
@@ -136,14 +137,14 @@ public final class SubscriptionIndex implements Closeable {
     Document document = new Document();
     document.add(new TextField(SubscriptionQueryParser.TITLE, title, Field.Store.NO));
     document.add(new TextField(SubscriptionQueryParser.BODY, body, Field.Store.NO));
-    MatchingQueries<HighlightsMatch> matches;
+    MatchingQueries<HitsMatch> matches;
     try {
-      matches = monitor.match(document, HighlightsMatch.MATCHER);
+      matches = monitor.match(document, matcher.factory());
     } catch (IOException e) {
       throw new UncheckedIOException("matching against subscriptions failed", e);
     }
     List<SubscriptionMatch> out = new ArrayList<>();
-    for (HighlightsMatch match : matches.getMatches()) {
+    for (HitsMatch match : matches.getMatches()) {
       Subscription subscription = active.get(match.getQueryId());
       if (subscription != null && passes(subscription.getFilters(), article)) {
         out.add(new SubscriptionMatch(subscription, Snippets.matchedTerms(match, title, body),

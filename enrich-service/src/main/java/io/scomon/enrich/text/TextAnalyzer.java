@@ -145,6 +145,12 @@ public final class TextAnalyzer {
       stream = new ScriptStemFilter(stream);
       return new TokenStreamComponents(source, stream);
     }
+
+    /** Wildcard and fuzzy terms of a query are not analysed, only lower-cased: "Smuggl*" finds "smuggling". */
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
   }
 
   /**

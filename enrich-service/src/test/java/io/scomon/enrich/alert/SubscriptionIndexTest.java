@@ -97,6 +97,58 @@ class SubscriptionIndexTest {
     assertThat(index.size()).isZero();
   }
 
+  @Test
+  void fuzzyTermsAndWildcardsInAnyCaseAreExpandedAgainstEachArticlesOwnWords() {
+    index.upsert(Subscriptions.subscription("smuggling", "Smuggl* AND Dushanbe~1 NOT pharma*").build());
+
+    assertThat(index.match(article("Border", "Opium smuggling rose near Dushanbe.", "en")))
+        .singleElement().satisfies(m -> assertThat(m.matchedTerms()).containsExactly("smuggling", "dushanbe"));
+    assertThat(index.match(article("Border", "Two smugglers were detained in Dushanbeh.", "en")))
+        .singleElement().satisfies(m -> assertThat(m.matchedTerms()).containsExactly("smugglers", "dushanbeh"));
+    assertThat(index.match(article("Border", "Smuggling in Dushanbe worries pharmacists.", "en"))).isEmpty();
+  }
+
+  @Test
+  void bothBranchesOfAnOrAreHighlightedWhenBothMatch() {
+    index.upsert(Subscriptions.subscription("either", "opium OR heroin").build());
+
+    assertThat(index.match(article("Seizure", "Heroin and opium were seized.\n\n  Police said the heroin came from Badakhshan.",
+        "en"))).singleElement().satisfies(m -> {
+          assertThat(m.matchedTerms()).containsExactly("heroin", "opium");
+          assertThat(m.snippet()).isEqualTo(
+              "**Heroin** and **opium** were seized. Police said the **heroin** came from Badakhshan.");
+        });
+  }
+
+  @Test
+  void aPhraseIsHighlightedAsOneAndATitleOnlyMatchShowsTheTitle() {
+    index.upsert(Subscriptions.subscription("phrase", "\"border security\"").build());
+    index.upsert(Subscriptions.subscription("title", "title:summit").build());
+
+    List<SubscriptionMatch> matches = index.match(article("SCO  summit\nin Astana",
+        "Leaders discussed border security. " + "Trade was also on the agenda. ".repeat(10), "en"));
+
+    assertThat(matches).extracting(m -> m.subscription().getId()).containsExactlyInAnyOrder("phrase", "title");
+    SubscriptionMatch phrase = matches.stream().filter(m -> m.subscription().getId().equals("phrase")).findFirst().get();
+    assertThat(phrase.matchedTerms()).containsExactly("border security");
+    assertThat(phrase.snippet()).startsWith("Leaders discussed **border security**. Trade").endsWith(" …");
+    SubscriptionMatch title = matches.stream().filter(m -> m.subscription().getId().equals("title")).findFirst().get();
+    assertThat(title.snippet()).isEqualTo("SCO **summit** in Astana");
+  }
+
+  @Test
+  void aChangedQueryIsMatchedAsChangedNotAsRemembered() {
+    EnrichedArticle article = article("Report", "Opium was seized near Dushanbe.", "en");
+    index.upsert(Subscriptions.subscription("s", "opium AND Dushanbe").build());
+    assertThat(index.match(article)).hasSize(1);
+
+    index.upsert(Subscriptions.subscription("s", "opium AND Kabul").build());
+    assertThat(index.match(article)).isEmpty();
+    index.upsert(Subscriptions.subscription("s", "seized AND Dushanbe").build());
+    assertThat(index.match(article)).singleElement()
+        .satisfies(m -> assertThat(m.matchedTerms()).containsExactly("seized", "dushanbe"));
+  }
+
   static EnrichedArticle article(String title, String body, String language) {
     Article article = Article.newBuilder()
         .setId("id-" + Math.abs(body.hashCode())).setCanonicalUrl("https://example.org/a").setUrl("https://example.org/a")
