@@ -1,6 +1,7 @@
 package io.scomon.enrich.alert;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -32,11 +33,17 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  */
 final class HitsMatcher {
 
-  /** A bound on {@link #rewritten}, far above the queries of any real set of subscriptions. */
+  /** Bounds on {@link #rewritten}, far above any real set of subscriptions and the parts of a query. */
   private static final int MAX_REMEMBERED = 500_000;
+  private static final int MAX_PARTS = 32;
 
-  /** Rewritten queries by the Monitor's query object (the same object while a subscription is unchanged). */
-  private final Map<Query, Query> rewritten = new ConcurrentHashMap<>();
+  /**
+   * Rewritten queries by subscription id: {@code [query, rewritten, query, rewritten, ...]}, one pair
+   * for each part the Monitor split the subscription's query into, each part known by identity (the
+   * Monitor keeps the same object while the subscription is unchanged; hashing a query costs more
+   * than finding it by its id).
+   */
+  private final Map<String, Query[]> rewritten = new ConcurrentHashMap<>();
 
   /** Forgets the rewritten queries, for the subscriptions changed (the Monitor makes new query objects). */
   void clear() {
@@ -49,7 +56,7 @@ final class HitsMatcher {
       return new CandidateMatcher<>(searcher) {
         @Override
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
-          Weight weight = searcher.createWeight(rewrite(matchQuery, searcher), ScoreMode.COMPLETE_NO_SCORES, 1);
+          Weight weight = searcher.createWeight(rewrite(queryId, matchQuery, searcher), ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               Matches matches = weight.matches(leaf, doc);
@@ -68,17 +75,29 @@ final class HitsMatcher {
     };
   }
 
-  private Query rewrite(Query query, IndexSearcher searcher) throws IOException {
-    Query known = rewritten.get(query);
+  private Query rewrite(String queryId, Query query, IndexSearcher searcher) throws IOException {
+    Query[] known = rewritten.get(queryId);
     if (known != null) {
-      return known;
+      for (int i = 0; i < known.length; i += 2) {
+        if (known[i] == query) {
+          return known[i + 1];
+        }
+      }
     }
     Query result = searcher.rewrite(query);
     if (!readsTheIndexToRewrite(query)) {
       if (rewritten.size() >= MAX_REMEMBERED) {
         rewritten.clear();
       }
-      rewritten.put(query, result);
+      rewritten.merge(queryId, new Query[] {query, result}, (old, pair) -> {
+        if (old.length >= 2 * MAX_PARTS) {
+          return pair;
+        }
+        Query[] both = Arrays.copyOf(old, old.length + 2);
+        both[old.length] = pair[0];
+        both[old.length + 1] = pair[1];
+        return both;
+      });
     }
     return result;
   }

@@ -37,49 +37,53 @@ final class Snippets {
 
   /** Runs of whitespace as one space, none at either end. */
   static String collapseWhitespace(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    appendCollapsed(out, text, 0, text.length());
-    trimEnd(out);
-    return out.toString();
+    return highlight(text, new int[0], 0, text.length());
   }
 
-  /** {@code text[from, to)} with its hits in {@code **}, whitespace collapsed (see {@link #collapseWhitespace}). */
+  /**
+   * {@code text[from, to)} with its hits in {@code **} and each run of whitespace as one space, none
+   * at either end. Matching calls this for every alert, so the passage is copied out once and read
+   * as an array.
+   */
   private static String highlight(String text, int[] hits, int from, int to) {
-    StringBuilder out = new StringBuilder(to - from + 16);
-    int at = from;
+    char[] chars = new char[to - from];
+    text.getChars(from, to, chars, 0);
+    StringBuilder out = new StringBuilder(chars.length + 16);
+    int at = 0;
     for (int i = 0; i < hits.length; i += 2) {
-      int start = hits[i];
-      int end = hits[i + 1];
-      if (start < at || end > to) {
+      int start = hits[i] - from;
+      int end = hits[i + 1] - from;
+      if (start < at || end > chars.length) {
         continue;
       }
-      appendCollapsed(out, text, at, start);
-      out.append("**").append(text, start, end).append("**");
+      appendCollapsed(out, chars, at, start);
+      out.append("**").append(chars, start, end - start).append("**");
       at = end;
     }
-    appendCollapsed(out, text, at, to);
-    trimEnd(out);
-    return out.toString();
-  }
-
-  /** Appends {@code text[from, to)} with each run of whitespace as one space, none at the start of {@code out}. */
-  private static void appendCollapsed(StringBuilder out, String text, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c > ' ' && c < 0x7f || !Character.isWhitespace(c)) {
-        out.append(c);
-      } else if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-        out.append(' ');
-      }
-    }
-  }
-
-  private static void trimEnd(StringBuilder out) {
+    appendCollapsed(out, chars, at, chars.length);
     int end = out.length();
     while (end > 0 && out.charAt(end - 1) == ' ') {
       end--;
     }
     out.setLength(end);
+    return out.toString();
+  }
+
+  /** Appends {@code chars[from, to)} with each run of whitespace as one space, none at the start of {@code out}. */
+  private static void appendCollapsed(StringBuilder out, char[] chars, int from, int to) {
+    int run = from;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c > ' ' && c < 0x7f || !Character.isWhitespace(c)) {
+        continue;
+      }
+      out.append(chars, run, i - run);
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+        out.append(' ');
+      }
+      run = i + 1;
+    }
+    out.append(chars, run, to - run);
   }
 
   private static void collect(int[] hits, String text, List<String> into) {
