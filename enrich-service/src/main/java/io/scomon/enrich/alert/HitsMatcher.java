@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
@@ -50,12 +51,16 @@ final class HitsMatcher {
     rewritten.clear();
   }
 
-  MatcherFactory<HitsMatch> factory() {
+  /** A matcher for one article, running only the candidates of subscriptions {@code wanted} (their filters pass). */
+  MatcherFactory<HitsMatch> factory(Predicate<String> wanted) {
     return searcher -> {
       searcher.setQueryCache(null);
       return new CandidateMatcher<>(searcher) {
         @Override
         protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
+          if (!wanted.test(queryId)) {
+            return;
+          }
           Weight weight = searcher.createWeight(rewrite(queryId, matchQuery, searcher), ScoreMode.COMPLETE_NO_SCORES, 1);
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
