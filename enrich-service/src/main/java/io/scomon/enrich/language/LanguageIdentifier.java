@@ -31,6 +31,8 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  *       model, which is most of the enrichment's time and English most of the stream. The second
  *       rule doubled the English 500-character windows of the extraction benchmarks' pages settled
  *       here (22 % to 54 %), with no other language's window taken for English;
+ *   <li>plainly Russian (mostly Cyrillic, with "ы" or "э" and no letter of the region's other
+ *       Cyrillic alphabets, see {@link #plainlyRussian}): "ru" without asking the model;
  *   <li>otherwise the model's best guess; when it hesitates (best probability under {@value
  *       #UNSURE}) on a Cyrillic text and Russian, the Cyrillic language this monitor mostly reads,
  *       is within half of the best, Russian is preferred, so a short Russian headline is not
@@ -66,6 +68,9 @@ public final class LanguageIdentifier {
   private static final Set<String> ENGLISH_COMMON_WORDS = Set.of(
       "to", "in", "a", "is", "for", "on", "it", "as", "at", "be", "he", "his", "not", "or", "an", "but", "they",
       "we", "who");
+  /** Letters of Cyrillic alphabets other than Russian's (lower case), in the order of the Unicode block. */
+  private static final String OTHER_CYRILLIC = "ђѓєѕіїјљњћќўџґғҕҗҙҡңҥҫүұҳҷһӀӂӏӑӗәӣӧөӯӱӳ";
+  static final int RUSSIAN_LETTERS = 2;
   /** "the" at least this often, and with the shared words a quarter of all, is English too. */
   static final double THE_SHARE = 0.03;
   static final double WITH_COMMON_SHARE = 0.25;
@@ -124,6 +129,9 @@ public final class LanguageIdentifier {
     if (plainlyEnglish(prefix)) {
       return new LanguageGuess("en", 1.0);
     }
+    if (plainlyRussian(prefix, counts)) {
+      return new LanguageGuess("ru", 1.0);
+    }
     Language[] ranked = predict(prefix);
     Language best = ranked[0];
     if (counts.cyrillic() * 2 > counts.letters() && best.getConfidence() < UNSURE && !RUSSIAN.equals(best.getLang())) {
@@ -178,6 +186,33 @@ public final class LanguageIdentifier {
         || the >= THE_SHARE * words && english + common >= WITH_COMMON_SHARE * words);
   }
 
+  /**
+   * True when the text is mostly Cyrillic, has at least {@value #RUSSIAN_LETTERS} of the letters
+   * "ы" and "э" (which Bulgarian, Serbian, Macedonian and Ukrainian lack) and none of the letters
+   * of the other Cyrillic alphabets of the region: Ukrainian and Belarusian "і", "ї", "є", "ґ",
+   * "ў", Kazakh, Kyrgyz, Tajik, Tatar, Bashkir and Mongolian "ә", "ғ", "қ", "ң", "ө", "ұ", "ү",
+   * "һ", "ҳ", "ҷ"..., Serbian and Macedonian "ј", "љ", "њ"....
+   */
+  static boolean plainlyRussian(String text, ScriptCounts counts) {
+    if (counts.cyrillic() * 2 <= counts.letters() || counts.cyrillic() < MIN_LETTERS) {
+      return false;
+    }
+    int russian = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 'Ё' || c > 'ӿ') {
+        continue;
+      }
+      char lower = Character.toLowerCase(c);
+      if (lower == 'ы' || lower == 'э') {
+        russian++;
+      } else if (OTHER_CYRILLIC.indexOf(lower) >= 0) {
+        return false;
+      }
+    }
+    return russian >= RUSSIAN_LETTERS;
+  }
+
   /** The model's ranking, from a probe of the text's beginning when that is conclusive. */
   private Language[] predict(String text) {
     LanguageDetectorME detector = detectors.get();
@@ -193,7 +228,7 @@ public final class LanguageIdentifier {
   }
 
   /** Letters of a text by script, enough to recognise Chinese and too-short texts. */
-  private record ScriptCounts(int letters, int han, int kana, int cyrillic) {
+  record ScriptCounts(int letters, int han, int kana, int cyrillic) {
     static ScriptCounts of(String text) {
       int letters = 0;
       int han = 0;
