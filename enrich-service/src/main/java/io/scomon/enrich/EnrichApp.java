@@ -58,14 +58,16 @@ public final class EnrichApp implements AutoCloseable {
   private final ScheduledExecutorService reloader;
   private final SubscriptionApi api;
   private final KafkaProducer<String, Subscription> subscriptionProducer;
+  private final SubscriptionIndex subscriptions;
 
   private EnrichApp(KafkaStreams streams, OpsServer ops, ScheduledExecutorService reloader, SubscriptionApi api,
-      KafkaProducer<String, Subscription> subscriptionProducer) {
+      KafkaProducer<String, Subscription> subscriptionProducer, SubscriptionIndex subscriptions) {
     this.streams = streams;
     this.ops = ops;
     this.reloader = reloader;
     this.api = api;
     this.subscriptionProducer = subscriptionProducer;
+    this.subscriptions = subscriptions;
   }
 
   public static void main(String[] args) throws InterruptedException {
@@ -135,7 +137,7 @@ public final class EnrichApp implements AutoCloseable {
       LOG.info("subscriptions API on http://{}:{}/subscriptions", config.api().host(), api.port());
     }
     LOG.info("enrich-service started: taxonomy {}, health and metrics on http://{}:{}", taxonomy.version(), config.httpHost(), ops.port());
-    return new EnrichApp(streams, ops, reloader, api, producer);
+    return new EnrichApp(streams, ops, reloader, api, producer, subscriptions);
   }
 
   static Properties streamsProperties(EnrichConfig config) {
@@ -178,6 +180,7 @@ public final class EnrichApp implements AutoCloseable {
     // leave the group, so that a restarted instance gets the partitions at once (not after the session timeout)
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(30)));
+    subscriptions.close(); // after the stream threads, which match against it; stops the Monitor's purge thread
     ops.close();
   }
 }
