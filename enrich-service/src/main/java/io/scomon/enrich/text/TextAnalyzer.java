@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -88,6 +87,7 @@ public final class TextAnalyzer {
     int n = 0;
     try (TokenStream stream = analyzer.tokenStream("text", plain)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      TermStringAttribute string = stream.addAttribute(TermStringAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
@@ -98,7 +98,8 @@ public final class TextAnalyzer {
           ends = Arrays.copyOf(ends, grown);
           scripts = Arrays.copyOf(scripts, grown);
         }
-        terms[n] = term.toString();
+        String known = string.termString();
+        terms[n] = known != null ? known : term.toString();
         starts[n] = offset.startOffset();
         ends[n] = offset.endOffset();
         scripts[n] = Script.of(term.buffer(), term.length());
@@ -157,16 +158,18 @@ public final class TextAnalyzer {
    * Stems each token by its script: Latin with Porter (as Lucene's {@code PorterStemFilter}),
    * Cyrillic with the light Russian stemmer, others left alone. Snowball
    * stemming is most of the analysis time, and news repeats its words, so each filter (one per
-   * thread, reused by Lucene) remembers the stems it computed, up to {@value #CACHE_SIZE} words.
+   * thread, reused by Lucene) remembers the stems it computed, up to {@value #CACHE_SIZE} words
+   * ({@link StemCache}), and hands the remembered stem on as a string ({@link TermStringAttribute}).
    */
   private static final class ScriptStemFilter extends TokenFilter {
 
     private static final int CACHE_SIZE = 50_000;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+    private final TermStringAttribute termString = addAttribute(TermStringAttribute.class);
     private final SnowballStemmer porter = new PorterStemmer();
     private final RussianLightStemmer russian = new RussianLightStemmer();
-    private final CharArrayMap<char[]> stems = new CharArrayMap<>(1024, false);
+    private final StemCache stems = new StemCache(CACHE_SIZE);
 
     ScriptStemFilter(TokenStream input) {
       super(input);
@@ -179,9 +182,10 @@ public final class TextAnalyzer {
       }
       char[] chars = term.buffer();
       int length = term.length();
-      char[] cached = stems.get(chars, 0, length);
+      String cached = stems.get(chars, length);
       if (cached != null) {
-        term.copyBuffer(cached, 0, cached.length);
+        term.setEmpty().append(cached);
+        termString.setTermString(cached);
         return true;
       }
       Script script = Script.of(chars, length);
@@ -196,10 +200,9 @@ public final class TextAnalyzer {
         foldYo(term.buffer(), term.length());
         term.setLength(russian.stem(term.buffer(), term.length()));
       }
-      if (stems.size() >= CACHE_SIZE) {
-        stems.clear();
-      }
-      stems.put(original, Arrays.copyOf(term.buffer(), term.length()));
+      String stem = term.toString();
+      stems.put(original, length, stem);
+      termString.setTermString(stem);
       return true;
     }
 
