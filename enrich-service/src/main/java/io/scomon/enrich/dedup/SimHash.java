@@ -32,25 +32,41 @@ public final class SimHash {
     if (n == 0) {
       return 0L;
     }
-    int[] votes = new int[64];
     int shingles = Math.max(1, n - SHINGLE + 1);
+    int[] ones = new int[64];
+    // bit-sliced counting: lane j of counters[b] counts the shingles with bit 8j + b set, eight bits
+    // per addition instead of one; a lane holds up to 255, so the counters are emptied every 255 shingles
+    long[] counters = new long[8];
     for (int i = 0; i < shingles; i++) {
       long h = 0;
       for (int k = i; k < Math.min(n, i + SHINGLE); k++) {
         h = h * 0x9E3779B97F4A7C15L + tokens[k];
       }
       h = mix(h);
-      for (int bit = 0; bit < 64; bit++) {
-        votes[bit] += ((h >>> bit) & 1L) != 0 ? 1 : -1;
+      for (int b = 0; b < 8; b++) {
+        counters[b] += (h >>> b) & 0x0101010101010101L;
+      }
+      if (i % 255 == 254) {
+        empty(counters, ones);
       }
     }
+    empty(counters, ones);
     long fingerprint = 0;
     for (int bit = 0; bit < 64; bit++) {
-      if (votes[bit] > 0) {
+      if (ones[bit] * 2 > shingles) { // more shingles have the bit than lack it
         fingerprint |= 1L << bit;
       }
     }
     return fingerprint;
+  }
+
+  private static void empty(long[] counters, int[] ones) {
+    for (int b = 0; b < 8; b++) {
+      for (int lane = 0; lane < 8; lane++) {
+        ones[8 * lane + b] += (int) (counters[b] >>> (8 * lane)) & 0xff;
+      }
+      counters[b] = 0;
+    }
   }
 
   /** The number of bits in which two fingerprints differ (0 to 64). */
