@@ -69,13 +69,23 @@ public final class EnrichThroughputLoad {
         long done = 0;
         try (KafkaConsumer<String, byte[]> consumer = outputConsumer(broker.bootstrapServers())) {
           consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED.name()));
+          long lastReport = start;
+          long lastDone = 0;
           while (done < n && System.nanoTime() < deadline) {
             done += consumer.poll(Duration.ofMillis(200)).count();
+            long now = System.nanoTime();
+            if (now - lastReport >= 10_000_000_000L) {
+              System.out.printf("  %3.0f s: %d enriched, %.0f articles/s in the last %.0f s%n", (now - start) / 1e9, done,
+                  (done - lastDone) / ((now - lastReport) / 1e9), (now - lastReport) / 1e9);
+              lastReport = now;
+              lastDone = done;
+            }
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("enriched %d of %d articles in %.1f s (from app start, incl. startup): %.0f articles/s; "
             + "app state %s%n", done, n, seconds, done / seconds, app.state());
+
         System.out.printf("this JVM (broker, app, driver) used %.1f CPU seconds in those %.1f s: %.2f of %d cores%n",
             (os.getProcessCpuTime() - cpuStart) / 1e9, seconds, (os.getProcessCpuTime() - cpuStart) / 1e9 / seconds,
             Runtime.getRuntime().availableProcessors());
@@ -103,7 +113,7 @@ public final class EnrichThroughputLoad {
       }
     }
     System.out.println("CPU seconds by thread (same-named threads summed):");
-    seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+    seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
         .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue(), e.getKey()));
   }
 
