@@ -25,16 +25,31 @@ final class HitsMatch extends QueryMatch {
     this.body = body;
   }
 
-  /** The hits Lucene reports for one matching query; for a phrase, the hits of its words. */
-  static HitsMatch of(String queryId, Matches matches) throws IOException {
+  /**
+   * The hits Lucene reports for one matching query (for a phrase, the phrase). Hits in {@link
+   * SubscriptionQueryParser#TEXT} before {@code bodyStart} are the title's, the others the body's
+   * at {@code bodyStart} less.
+   */
+  static HitsMatch of(String queryId, Matches matches, int bodyStart) throws IOException {
     int[] title = NONE;
     int[] body = NONE;
     for (String field : matches) {
       int[] hits = offsets(matches.getMatches(field));
       if (field.equals(SubscriptionQueryParser.TITLE)) {
-        title = hits;
+        title = union(title, hits);
       } else if (field.equals(SubscriptionQueryParser.BODY)) {
-        body = hits;
+        body = union(body, hits);
+      } else if (field.equals(SubscriptionQueryParser.TEXT)) {
+        int split = 0;
+        while (split < hits.length && hits[split] < bodyStart) {
+          split += 2;
+        }
+        int[] inBody = Arrays.copyOfRange(hits, split, hits.length);
+        for (int i = 0; i < inBody.length; i++) {
+          inBody[i] -= bodyStart;
+        }
+        title = union(title, Arrays.copyOf(hits, split));
+        body = union(body, inBody);
       }
     }
     return new HitsMatch(queryId, title, body);

@@ -51,8 +51,11 @@ final class HitsMatcher {
     rewritten.clear();
   }
 
-  /** A matcher for one article, running only the candidates of subscriptions {@code wanted} (their filters pass). */
-  MatcherFactory<HitsMatch> factory(Predicate<String> wanted) {
+  /**
+   * A matcher for one article, running only the candidates of subscriptions {@code wanted} (their
+   * filters pass); the article's body starts at {@code bodyStart} in {@link SubscriptionQueryParser#TEXT}.
+   */
+  MatcherFactory<HitsMatch> factory(Predicate<String> wanted, int bodyStart) {
     return searcher -> {
       searcher.setQueryCache(null);
       return new CandidateMatcher<>(searcher) {
@@ -66,7 +69,7 @@ final class HitsMatcher {
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               Matches matches = weight.matches(leaf, doc);
               if (matches != null) {
-                addMatch(HitsMatch.of(queryId, matches), doc);
+                addMatch(HitsMatch.of(queryId, matches, bodyStart), doc);
               }
             }
           }

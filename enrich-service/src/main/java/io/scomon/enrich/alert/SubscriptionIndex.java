@@ -61,6 +61,8 @@ public final class SubscriptionIndex implements Closeable {
   private final Map<String, Subscription> active = new ConcurrentHashMap<>();
   /** Changes not yet in the Monitor, by subscription id: a query to register, or null to delete. */
   private final Map<String, MonitorQuery> pending = new LinkedHashMap<>();
+  /** Active subscriptions that name the field body: (the article's body is then indexed a second time). */
+  private final Set<String> searchingBody = ConcurrentHashMap.newKeySet();
 
   /**
    * @param analyzer the analyzer of the tagger, so queries fold words as tags do
@@ -86,11 +88,17 @@ public final class SubscriptionIndex implements Closeable {
     synchronized (pending) {
       pending.put(subscription.getId(), new MonitorQuery(subscription.getId(), query, subscription.getQuery(), Map.of()));
       active.put(subscription.getId(), subscription);
+      if (SubscriptionQueryParser.searches(query, SubscriptionQueryParser.BODY)) {
+        searchingBody.add(subscription.getId());
+      } else {
+        searchingBody.remove(subscription.getId());
+      }
     }
   }
 
   public void remove(String id) {
     synchronized (pending) {
+      searchingBody.remove(id);
       if (active.remove(id) != null) {
         pending.put(id, null);
       }
@@ -146,9 +154,19 @@ public final class SubscriptionIndex implements Closeable {
     if (body.length() > maxChars) {
       body = body.substring(0, maxChars);
     }
+    // title and body as two values of one field: the body's offsets then start after the title's
+    // and the analyzer's offset gap (1), unless the title has no word to index
+    boolean titled = title.codePoints().anyMatch(Character::isLetterOrDigit);
+    int bodyStart = titled ? title.length() + 1 : 0;
     Document document = new Document();
+    if (titled) {
+      document.add(new TextField(SubscriptionQueryParser.TEXT, title, Field.Store.NO));
+    }
+    document.add(new TextField(SubscriptionQueryParser.TEXT, body, Field.Store.NO));
     document.add(new TextField(SubscriptionQueryParser.TITLE, title, Field.Store.NO));
-    document.add(new TextField(SubscriptionQueryParser.BODY, body, Field.Store.NO));
+    if (!searchingBody.isEmpty()) {
+      document.add(new TextField(SubscriptionQueryParser.BODY, body, Field.Store.NO));
+    }
     Facets facets = Facets.of(article);
     Predicate<String> wanted = id -> {
       Subscription subscription = active.get(id);
@@ -156,7 +174,7 @@ public final class SubscriptionIndex implements Closeable {
     };
     MatchingQueries<HitsMatch> matches;
     try {
-      matches = monitor.match(document, matcher.factory(wanted));
+      matches = monitor.match(document, matcher.factory(wanted, bodyStart));
     } catch (IOException e) {
       throw new UncheckedIOException("matching against subscriptions failed", e);
     }

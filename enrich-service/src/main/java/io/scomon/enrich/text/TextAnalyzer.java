@@ -148,6 +148,15 @@ public final class TextAnalyzer {
       return new TokenStreamComponents(source, stream);
     }
 
+    /**
+     * Between two values of one field (an alert's title and body, matched as one field): no phrase
+     * or proximity runs on from one into the other.
+     */
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+      return 100;
+    }
+
     /** Wildcard and fuzzy terms of a query are not analysed, only lower-cased: "Smuggl*" finds "smuggling". */
     @Override
     protected TokenStream normalize(String fieldName, TokenStream in) {

@@ -149,6 +149,26 @@ class SubscriptionIndexTest {
         .satisfies(m -> assertThat(m.matchedTerms()).containsExactly("seized", "dushanbe"));
   }
 
+  @Test
+  void wordsWithoutAFieldAreFoundInTitleOrBodyButAPhraseDoesNotRunFromOneIntoTheOther() {
+    index.upsert(Subscriptions.subscription("either", "opium AND Dushanbe").build());
+    index.upsert(Subscriptions.subscription("phrase", "\"Dushanbe opium\"").build());
+    index.upsert(Subscriptions.subscription("body-only", "body:Dushanbe").build());
+
+    List<SubscriptionMatch> matches = index.match(article("Seizure in Dushanbe", "Opium was seized at the border.", "en"));
+
+    assertThat(matches).singleElement().satisfies(m -> {
+      assertThat(m.subscription().getId()).isEqualTo("either");
+      assertThat(m.matchedTerms()).containsExactly("dushanbe", "opium");
+      assertThat(m.snippet()).isEqualTo("**Opium** was seized at the border.");
+    });
+    assertThat(index.match(article("Seizure", "Police in Dushanbe seized opium.", "en")))
+        .extracting(m -> m.subscription().getId()).containsExactlyInAnyOrder("either", "body-only");
+    assertThat(index.match(article("!!!", "Police in Dushanbe seized opium.", "en")))
+        .filteredOn(m -> m.subscription().getId().equals("body-only")).singleElement()
+        .satisfies(m -> assertThat(m.snippet()).isEqualTo("Police in **Dushanbe** seized opium."));
+  }
+
   static EnrichedArticle article(String title, String body, String language) {
     Article article = Article.newBuilder()
         .setId("id-" + Math.abs(body.hashCode())).setCanonicalUrl("https://example.org/a").setUrl("https://example.org/a")

@@ -13,13 +13,13 @@ class SubscriptionQueryParserTest {
   @Test
   void searchesTitleAndBodyAndRequiresEveryWordByDefault() {
     assertThat(parser.parse("opium trafficking").toString())
-        .isEqualTo("+(title:opium body:opium) +(title:traffick body:traffick)");
+        .isEqualTo("+text:opium +text:traffick"); // text: the title and the body as one field
   }
 
   @Test
   void keepsProximityPhrasesAndFields() {
     assertThat(parser.parse("\"opium trafficking\"~5 AND title:SCO").toString())
-        .isEqualTo("+(title:\"opium traffick\"~5 body:\"opium traffick\"~5) +title:sco");
+        .isEqualTo("+text:\"opium traffick\"~5 +title:sco");
   }
 
   @Test
