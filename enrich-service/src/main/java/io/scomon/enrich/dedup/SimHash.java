@@ -135,7 +135,8 @@ public final class SimHash {
         cp = text.codePointAt(i);
         i += Character.charCount(cp);
         cjk = isCjk(cp);
-        letter = !cjk && Character.isLetterOrDigit(cp);
+        letter = !cjk && (cp >= 0x400 && cp <= 0x481 || cp >= 0x48A && cp <= 0x52F // Cyrillic letters
+            || Character.isLetterOrDigit(cp));
         cp = letter ? Character.toLowerCase(cp) : cp;
       }
       if (cjk) {

@@ -11,6 +11,18 @@ public enum Script {
   /** The script of the first letter of {@code chars}, or {@link #OTHER} when it has none. */
   public static Script of(char[] chars, int length) {
     for (int i = 0; i < length; ) {
+      char c = chars[i];
+      // the letters of most tokens, without a Unicode table lookup
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+        return LATIN;
+      } else if (c >= 0x400 && c <= 0x481 || c >= 0x48A && c <= 0x52F) {
+        return CYRILLIC;
+      } else if (c >= 0x4E00 && c <= 0x9FFC) { // CJK Unified Ideographs assigned in Java 17's Unicode
+        return HAN;
+      } else if (c < 0x80) {
+        i++;
+        continue;
+      }
       int cp = Character.codePointAt(chars, i, length);
       if (Character.isLetter(cp)) {
         return of(cp);
