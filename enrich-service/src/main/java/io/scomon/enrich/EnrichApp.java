@@ -100,44 +100,49 @@ public final class EnrichApp implements AutoCloseable {
         new EntityStage(new EntityRecognizer(gazetteer, analyzer)),
         new FingerprintStage()));
     SubscriptionIndex subscriptions = new SubscriptionIndex(analyzer.lucene(), analyzer.maxChars());
-    Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), Clock.systemUTC(), subscriptions,
-        (event, detail) -> registry.counter("scomon.enrich." + event, "detail", detail).increment());
+    try {
+      Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), Clock.systemUTC(), subscriptions,
+          (event, detail) -> registry.counter("scomon.enrich." + event, "detail", detail).increment());
 
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-      new TopicProvisioner(admin, (short) config.replicationFactor()).ensureAll();
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        new TopicProvisioner(admin, (short) config.replicationFactor()).ensureAll();
+      }
+      KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+      streams.setUncaughtExceptionHandler(e -> {
+        LOG.error("stream thread failed, replacing it", e);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+      });
+      new KafkaStreamsMetrics(streams).bindTo(registry);
+      OpsServer ops = OpsServer.start(config.httpHost(), config.httpPort(), registry,
+          () -> streams.state() == KafkaStreams.State.RUNNING);
+      ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "taxonomy-reload");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = config.taxonomyReloadInterval().toMillis();
+      reloader.scheduleWithFixedDelay(taxonomy::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
+      streams.start();
+      SubscriptionApi api = null;
+      KafkaProducer<String, Subscription> producer = null;
+      if (config.api().enabled()) {
+        producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+            Topics.SUBSCRIPTIONS.keySerde().serializer(), Topics.SUBSCRIPTIONS.valueSerde().serializer());
+        SubscriptionValidator validator = new SubscriptionValidator(new SubscriptionQueryParser(analyzer.lucene()),
+            taxonomy.tagger().taxonomy().topics().stream().map(t -> t.name()).collect(Collectors.toSet()));
+        api = SubscriptionApi.start(config.api().host(), config.api().port(), config.api().token(),
+            new KafkaSubscriptionStore(producer, streams, Duration.ofSeconds(5)), validator, Clock.systemUTC());
+        LOG.info("subscriptions API on http://{}:{}/subscriptions", config.api().host(), api.port());
+      }
+      LOG.info("enrich-service started: taxonomy {}, health and metrics on http://{}:{}", taxonomy.version(), config.httpHost(), ops.port());
+      return new EnrichApp(streams, ops, reloader, api, producer, subscriptions);
+    } catch (RuntimeException | Error e) {
+      subscriptions.close(); // its Monitor's purge thread would keep the JVM of a failed start alive
+      throw e;
     }
-    KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("stream thread failed, replacing it", e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
-    new KafkaStreamsMetrics(streams).bindTo(registry);
-    OpsServer ops = OpsServer.start(config.httpHost(), config.httpPort(), registry,
-        () -> streams.state() == KafkaStreams.State.RUNNING);
-    ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "taxonomy-reload");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = config.taxonomyReloadInterval().toMillis();
-    reloader.scheduleWithFixedDelay(taxonomy::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
-    streams.start();
-    SubscriptionApi api = null;
-    KafkaProducer<String, Subscription> producer = null;
-    if (config.api().enabled()) {
-      producer = new KafkaProducer<>(Map.of(
-          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-          ProducerConfig.ACKS_CONFIG, "all",
-          ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-          Topics.SUBSCRIPTIONS.keySerde().serializer(), Topics.SUBSCRIPTIONS.valueSerde().serializer());
-      SubscriptionValidator validator = new SubscriptionValidator(new SubscriptionQueryParser(analyzer.lucene()),
-          taxonomy.tagger().taxonomy().topics().stream().map(t -> t.name()).collect(Collectors.toSet()));
-      api = SubscriptionApi.start(config.api().host(), config.api().port(), config.api().token(),
-          new KafkaSubscriptionStore(producer, streams, Duration.ofSeconds(5)), validator, Clock.systemUTC());
-      LOG.info("subscriptions API on http://{}:{}/subscriptions", config.api().host(), api.port());
-    }
-    LOG.info("enrich-service started: taxonomy {}, health and metrics on http://{}:{}", taxonomy.version(), config.httpHost(), ops.port());
-    return new EnrichApp(streams, ops, reloader, api, producer, subscriptions);
   }
 
   static Properties streamsProperties(EnrichConfig config) {
@@ -177,10 +182,13 @@ public final class EnrichApp implements AutoCloseable {
       subscriptionProducer.close(Duration.ofSeconds(5));
     }
     reloader.shutdownNow();
-    // leave the group, so that a restarted instance gets the partitions at once (not after the session timeout)
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(Duration.ofSeconds(30)));
-    subscriptions.close(); // after the stream threads, which match against it; stops the Monitor's purge thread
-    ops.close();
+    try {
+      // leave the group, so that a restarted instance gets the partitions at once (not after the session timeout)
+      streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+          .withTimeout(Duration.ofSeconds(30)));
+    } finally {
+      subscriptions.close(); // after the stream threads, which match against it; stops the Monitor's purge thread
+      ops.close();
+    }
   }
 }

@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
@@ -37,6 +39,8 @@ import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The active subscriptions of this instance, their queries registered in a Lucene {@link Monitor}:
@@ -54,6 +58,8 @@ import org.apache.lucene.search.Query;
  */
 public final class SubscriptionIndex implements Closeable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SubscriptionIndex.class);
+
   private final Monitor monitor;
   private final HitsMatcher matcher = new HitsMatcher();
   private final SubscriptionQueryParser parser;
@@ -61,8 +67,14 @@ public final class SubscriptionIndex implements Closeable {
   private final Map<String, Subscription> active = new ConcurrentHashMap<>();
   /** Changes not yet in the Monitor, by subscription id: a query to register, or null to delete. */
   private final Map<String, MonitorQuery> pending = new LinkedHashMap<>();
-  /** Active subscriptions that name the field body: (the article's body is then indexed a second time). */
-  private final Set<String> searchingBody = ConcurrentHashMap.newKeySet();
+  /**
+   * Registered subscriptions that name the field body: (the article's body is then indexed a second
+   * time); changed only with the Monitor's queries, under {@link #registration}'s write lock.
+   */
+  private final Set<String> searchingBody = new HashSet<>();
+  private boolean indexBody;
+  /** Matches read the Monitor's queries and {@link #indexBody} together; registering changes both. */
+  private final ReentrantReadWriteLock registration = new ReentrantReadWriteLock();
 
   /**
    * @param analyzer the analyzer of the tagger, so queries fold words as tags do
@@ -88,17 +100,11 @@ public final class SubscriptionIndex implements Closeable {
     synchronized (pending) {
       pending.put(subscription.getId(), new MonitorQuery(subscription.getId(), query, subscription.getQuery(), Map.of()));
       active.put(subscription.getId(), subscription);
-      if (SubscriptionQueryParser.searches(query, SubscriptionQueryParser.BODY)) {
-        searchingBody.add(subscription.getId());
-      } else {
-        searchingBody.remove(subscription.getId());
-      }
     }
   }
 
   public void remove(String id) {
     synchronized (pending) {
-      searchingBody.remove(id);
       if (active.remove(id) != null) {
         pending.put(id, null);
       }
@@ -120,6 +126,7 @@ public final class SubscriptionIndex implements Closeable {
           registers.add(query);
         }
       });
+      registration.writeLock().lock();
       try {
         if (!deletes.isEmpty()) {
           monitor.deleteById(deletes);
@@ -127,8 +134,19 @@ public final class SubscriptionIndex implements Closeable {
         if (!registers.isEmpty()) {
           monitor.register(registers);
         }
+        deletes.forEach(searchingBody::remove);
+        for (MonitorQuery query : registers) {
+          if (SubscriptionQueryParser.searches(query.getQuery(), SubscriptionQueryParser.BODY)) {
+            searchingBody.add(query.getId());
+          } else {
+            searchingBody.remove(query.getId());
+          }
+        }
+        indexBody = !searchingBody.isEmpty();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot update the subscription monitor", e);
+      } finally {
+        registration.writeLock().unlock();
       }
       pending.clear();
       matcher.clear();
@@ -164,20 +182,26 @@ public final class SubscriptionIndex implements Closeable {
     }
     document.add(new TextField(SubscriptionQueryParser.TEXT, body, Field.Store.NO));
     document.add(new TextField(SubscriptionQueryParser.TITLE, title, Field.Store.NO));
-    if (!searchingBody.isEmpty()) {
-      document.add(new TextField(SubscriptionQueryParser.BODY, body, Field.Store.NO));
-    }
     Facets facets = Facets.of(article);
     Predicate<String> wanted = id -> {
       Subscription subscription = active.get(id);
       return subscription != null && facets.pass(subscription.getFilters());
     };
     MatchingQueries<HitsMatch> matches;
+    registration.readLock().lock();
     try {
+      if (indexBody) {
+        document.add(new TextField(SubscriptionQueryParser.BODY, body, Field.Store.NO));
+      }
       matches = monitor.match(document, matcher.factory(wanted, bodyStart));
     } catch (IOException e) {
       throw new UncheckedIOException("matching against subscriptions failed", e);
+    } finally {
+      registration.readLock().unlock();
     }
+    // the Monitor records a query that failed instead of throwing: not matched, so say so
+    matches.getErrors().forEach((id, e) -> LOG.warn("subscription {} could not be matched against article {}",
+        id, article.getArticle().getId(), e));
     List<SubscriptionMatch> out = new ArrayList<>();
     for (HitsMatch match : matches.getMatches()) {
       Subscription subscription = active.get(match.getQueryId());

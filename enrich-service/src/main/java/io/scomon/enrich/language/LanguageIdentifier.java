@@ -68,8 +68,6 @@ public final class LanguageIdentifier {
   private static final Set<String> ENGLISH_COMMON_WORDS = Set.of(
       "to", "in", "a", "is", "for", "on", "it", "as", "at", "be", "he", "his", "not", "or", "an", "but", "they",
       "we", "who");
-  /** Letters of Cyrillic alphabets other than Russian's (lower case), in the order of the Unicode block. */
-  private static final String OTHER_CYRILLIC = "ђѓєѕіїјљњћќўџґғҕҗҙҡңҥҫүұҳҷһӀӂӏӑӗәӣӧөӯӱӳ";
   static final int RUSSIAN_LETTERS = 2;
   /** "the" at least this often, and with the shared words a quarter of all, is English too. */
   static final double THE_SHARE = 0.03;
@@ -189,9 +187,9 @@ public final class LanguageIdentifier {
   /**
    * True when the text is mostly Cyrillic, has at least {@value #RUSSIAN_LETTERS} of the letters
    * "ы" and "э" (which Bulgarian, Serbian, Macedonian and Ukrainian lack) and none of the letters
-   * of the other Cyrillic alphabets of the region: Ukrainian and Belarusian "і", "ї", "є", "ґ",
-   * "ў", Kazakh, Kyrgyz, Tajik, Tatar, Bashkir and Mongolian "ә", "ғ", "қ", "ң", "ө", "ұ", "ү",
-   * "һ", "ҳ", "ҷ"..., Serbian and Macedonian "ј", "љ", "њ"....
+   * of other Cyrillic alphabets (any letter beyond "а" to "я" and "ё"): Ukrainian and Belarusian
+   * "і", "ї", "є", "ґ", "ў", Kazakh, Kyrgyz, Tajik, Tatar, Bashkir and Mongolian "ә", "ғ", "қ",
+   * "ң", "ө", "ұ", "ү", "һ", "ҳ", "ҷ"..., Serbian and Macedonian "ј", "љ", "њ"..., Ossetian "ӕ".
    */
   static boolean plainlyRussian(String text, ScriptCounts counts) {
     if (counts.cyrillic() * 2 <= counts.letters() || counts.cyrillic() < MIN_LETTERS) {
@@ -200,14 +198,14 @@ public final class LanguageIdentifier {
     int russian = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c < 'Ё' || c > 'ӿ') {
+      if (c < 0x400 || c > 0x52F) {
         continue;
       }
       char lower = Character.toLowerCase(c);
       if (lower == 'ы' || lower == 'э') {
         russian++;
-      } else if (OTHER_CYRILLIC.indexOf(lower) >= 0) {
-        return false;
+      } else if (lower >= 0x450 && lower != 'ё') {
+        return false; // beyond а-я and ё: a letter of another Cyrillic alphabet
       }
     }
     return russian >= RUSSIAN_LETTERS;

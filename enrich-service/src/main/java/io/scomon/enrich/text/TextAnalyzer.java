@@ -149,12 +149,12 @@ public final class TextAnalyzer {
     }
 
     /**
-     * Between two values of one field (an alert's title and body, matched as one field): no phrase
-     * or proximity runs on from one into the other.
+     * Between two values of one field (an alert's title and body, matched as one field): no phrase,
+     * nor any proximity under 10,000 words, runs on from one into the other.
      */
     @Override
     public int getPositionIncrementGap(String fieldName) {
-      return 100;
+      return 10_000;
     }
 
     /** Wildcard and fuzzy terms of a query are not analysed, only lower-cased: "Smuggl*" finds "smuggling". */

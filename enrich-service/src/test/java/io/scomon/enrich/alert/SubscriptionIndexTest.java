@@ -169,6 +169,22 @@ class SubscriptionIndexTest {
         .satisfies(m -> assertThat(m.snippet()).isEqualTo("Police in **Dushanbe** seized opium."));
   }
 
+  @Test
+  void aBodyFieldOnlyInANegatedClauseIsStillIndexedAndFollowsTheSubscriptionsChanges() {
+    index.upsert(Subscriptions.subscription("s", "opium -body:heroin").build());
+    EnrichedArticle both = article("Seizure", "Opium and heroin were seized.", "en");
+    EnrichedArticle heroinInTitle = article("Heroin", "Opium was seized.", "en");
+
+    assertThat(index.match(both)).isEmpty();
+    assertThat(index.match(heroinInTitle)).hasSize(1);
+
+    index.upsert(Subscriptions.subscription("s", "opium").build()); // no subscription names body: any more
+    assertThat(index.match(both)).hasSize(1);
+    index.upsert(Subscriptions.subscription("s", "body:heroin").build());
+    assertThat(index.match(both)).hasSize(1);
+    assertThat(index.match(heroinInTitle)).isEmpty();
+  }
+
   static EnrichedArticle article(String title, String body, String language) {
     Article article = Article.newBuilder()
         .setId("id-" + Math.abs(body.hashCode())).setCanonicalUrl("https://example.org/a").setUrl("https://example.org/a")

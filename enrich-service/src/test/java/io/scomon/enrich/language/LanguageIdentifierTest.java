@@ -73,6 +73,7 @@ class LanguageIdentifierTest {
             + "безбедности и трговини.", // Serbian
         "Шанхайн хамтын ажиллагааны байгууллагын гишүүн орнуудын удирдагчид Астана хотод аюулгүй байдал, "
             + "худалдааны асуудлыг хэлэлцэв.", // Mongolian
+        "Қызылорда облысында жол салынды", // Kazakh, with no letter but қ that Russian lacks
     };
     for (String other : others) {
       assertThat(LANGUAGES.identify(other).code()).as(other).isNotEqualTo("ru");
