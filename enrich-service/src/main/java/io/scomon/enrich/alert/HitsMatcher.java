@@ -30,6 +30,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *       subscriptions stay the same. Queries with wildcards or fuzzy terms are rewritten for each
  *       article, since their rewriting reads the article's words.
  *   <li>No query cache on the article's one-document index: caching there only costs.
+ *   <li>Candidates of subscriptions whose filters (topics, languages, ...) exclude the article are
+ *       not run at all.
  * </ul>
  */
 final class HitsMatcher {
