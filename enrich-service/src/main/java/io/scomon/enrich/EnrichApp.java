@@ -101,7 +101,7 @@ public final class EnrichApp implements AutoCloseable {
         new FingerprintStage()));
     SubscriptionIndex subscriptions = new SubscriptionIndex(analyzer.lucene(), analyzer.maxChars());
     try {
-      Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), Clock.systemUTC(), subscriptions,
+      Topology topology = EnrichTopology.build(enrichment, config.maxDuplicateDistance(), config.rememberedArticles(), Clock.systemUTC(), subscriptions,
           (event, detail) -> registry.counter("scomon.enrich." + event, "detail", detail).increment());
 
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {

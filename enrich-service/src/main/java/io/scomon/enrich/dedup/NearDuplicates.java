@@ -1,7 +1,5 @@
 package io.scomon.enrich.dedup;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +43,11 @@ public final class NearDuplicates {
     return bands;
   }
 
+  /** An empty index of the last {@code capacity} articles, banded for this threshold. */
+  public FingerprintIndex newIndex(int capacity) {
+    return new FingerprintIndex(bands, capacity);
+  }
+
   /** The earliest-seen article within the threshold, if any. */
   public Optional<DuplicateMatch> find(long fingerprint, FingerprintIndex index) {
     return find(null, fingerprint, Long.MAX_VALUE, index);
@@ -57,30 +60,22 @@ public final class NearDuplicates {
   public StoryAssignment assign(String articleId, long fingerprint, long seenAt, FingerprintIndex index) {
     Optional<DuplicateMatch> match = find(articleId, fingerprint, seenAt, index);
     String storyId = match.map(DuplicateMatch::storyId).orElse(articleId);
-    IndexedFingerprint entry = new IndexedFingerprint(articleId, fingerprint, storyId, seenAt);
-    for (long key : bands.keys(fingerprint)) {
-      index.put(key, entry);
-    }
+    index.put(new IndexedFingerprint(articleId, fingerprint, storyId, seenAt));
     return new StoryAssignment(storyId, match);
   }
 
   private Optional<DuplicateMatch> find(String self, long fingerprint, long seenBy, FingerprintIndex index) {
-    Map<String, IndexedFingerprint> candidates = new HashMap<>();
-    for (long key : bands.keys(fingerprint)) {
-      for (IndexedFingerprint entry : index.get(key)) {
-        candidates.putIfAbsent(entry.articleId(), entry);
-      }
-    }
     IndexedFingerprint best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (IndexedFingerprint candidate : candidates.values()) {
-      if (candidate.articleId().equals(self) || candidate.firstSeen() > seenBy) {
-        continue;
-      }
-      int distance = SimHash.distance(fingerprint, candidate.fingerprint());
-      if (distance <= maxDistance && (best == null || earlier(candidate, distance, best, bestDistance))) {
-        best = candidate;
-        bestDistance = distance;
+    // an entry found under several bands is compared again, to the same effect: no set of candidates is built
+    for (long key : bands.keys(fingerprint)) {
+      for (IndexedFingerprint candidate : index.get(key)) {
+        int distance = SimHash.distance(fingerprint, candidate.fingerprint());
+        if (distance <= maxDistance && candidate.firstSeen() <= seenBy && !candidate.articleId().equals(self)
+            && (best == null || earlier(candidate, distance, best, bestDistance))) {
+          best = candidate;
+          bestDistance = distance;
+        }
       }
     }
     return best == null

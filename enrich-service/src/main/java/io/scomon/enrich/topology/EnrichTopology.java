@@ -48,11 +48,12 @@ public final class EnrichTopology {
   /**
    * @param enrichment the stages to run on every article
    * @param maxDuplicateDistance SimHash bits within which two articles are the same story
+   * @param rememberedArticles how many of the latest articles a new one is compared with for its story
    * @param clock time of enrichment
    * @param subscriptions this instance's subscription index, kept up to date from scomon.subscriptions
    * @param counter told of dead letters, alerts and rejected subscriptions (for metrics)
    */
-  public static Topology build(Enrichment enrichment, int maxDuplicateDistance, Clock clock,
+  public static Topology build(Enrichment enrichment, int maxDuplicateDistance, int rememberedArticles, Clock clock,
       SubscriptionIndex subscriptions, Counter counter) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE),
@@ -65,7 +66,7 @@ public final class EnrichTopology {
         Stores.persistentKeyValueStore(ALERT_RATES_STORE), Serdes.String(), Serdes.Long()));
     AtomicBoolean subscriptionsLoaded = new AtomicBoolean();
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoryIndex.BANDS_STORE), Serdes.String(), Serdes.String()));
+        Stores.persistentKeyValueStore(StoryIndex.FINGERPRINTS_STORE), Serdes.String(), Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoryIndex.STORIES_STORE), Serdes.String(), Serdes.String()));
 
@@ -85,8 +86,8 @@ public final class EnrichTopology {
         .mapValues(value -> (EnrichedArticle) value, Named.as("as-enriched"))
         .repartition(Repartitioned.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
             .withName(STORIES_REPARTITION).withNumberOfPartitions(1))
-        .processValues(() -> new StoryProcessor(maxDuplicateDistance), Named.as("assign-story"),
-            StoryIndex.BANDS_STORE, StoryIndex.STORIES_STORE);
+        .processValues(() -> new StoryProcessor(maxDuplicateDistance, rememberedArticles), Named.as("assign-story"),
+            StoryIndex.STORIES_STORE, StoryIndex.FINGERPRINTS_STORE);
     stories.to(Topics.ARTICLES_ENRICHED.name(),
         Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()).withName("enriched"));
     stories

@@ -7,35 +7,48 @@ import io.scomon.enrich.dedup.NearDuplicates;
 import io.scomon.enrich.dedup.SimHash;
 import io.scomon.enrich.dedup.StoryAssignment;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Story assignment ({@link NearDuplicates}) over two state stores: the banded fingerprint index,
- * and the story each article id was given. The story of an article id, once decided, stays: a
- * re-fetched, edited or replayed article keeps its story.
+ * Story assignment ({@link NearDuplicates}) over two state stores: the story each article id was
+ * given, and the fingerprints of the last {@code remembered} articles, from which the banded lookup
+ * index is kept in memory. The story of an article id, once decided, stays: a re-fetched, edited or
+ * replayed article keeps its story.
+ *
+ * <p>Each article writes two small records (its story; its fingerprint, under a sequence number)
+ * and deletes the fingerprint that falls out of the window. The index is rebuilt from the store
+ * when the task starts, which Kafka Streams does again after restoring the stores, so the memory
+ * never holds a fingerprint the store does not. (It used to be kept in the store by band key, each
+ * band a list of up to 32 entries rewritten whole: about 18 KB written to RocksDB and its changelog
+ * per article, more than the article itself, and a window of about 32,000 articles.)
  */
 final class StoryIndex {
 
-  static final String BANDS_STORE = "scomon-fingerprint-bands";
   static final String STORIES_STORE = "scomon-article-stories";
-
-  /** Entries kept under one band key; older ones are dropped (a band shared by more is not selective). */
-  private static final int MAX_ENTRIES_PER_BAND = 32;
+  static final String FINGERPRINTS_STORE = "scomon-recent-fingerprints";
 
   /** Where an article belongs. */
   record Story(String storyId, String duplicateOf) {}
 
   private final NearDuplicates nearDuplicates;
-  private final StoreFingerprintIndex bands;
+  private final FingerprintIndex index;
   private final KeyValueStore<String, String> stories;
+  private final KeyValueStore<String, String> fingerprints;
+  private long nextSequence;
 
-  StoryIndex(KeyValueStore<String, String> bands, KeyValueStore<String, String> stories, int maxDistance) {
+  /**
+   * @param remembered how many of the latest articles a new one is compared with
+   */
+  StoryIndex(KeyValueStore<String, String> stories, KeyValueStore<String, String> fingerprints, int maxDistance,
+      int remembered) {
     this.nearDuplicates = new NearDuplicates(maxDistance);
-    this.bands = new StoreFingerprintIndex(bands);
+    this.index = nearDuplicates.newIndex(remembered);
     this.stories = stories;
+    this.fingerprints = fingerprints;
+    rebuild();
   }
 
   Story resolve(String articleId, long fingerprint, long seenAt) {
@@ -46,84 +59,53 @@ final class StoryIndex {
       return new Story(known.substring(0, space), duplicateOf.equals("-") ? null : duplicateOf);
     }
     Story story;
-    bands.forget();
     if (fingerprint == 0) {
       story = new Story(articleId, null); // no text to compare
     } else {
-      StoryAssignment assignment = nearDuplicates.assign(articleId, fingerprint, seenAt, bands);
+      StoryAssignment assignment = nearDuplicates.assign(articleId, fingerprint, seenAt, index);
       story = new Story(assignment.storyId(), assignment.duplicateOf().map(DuplicateMatch::firstSeenArticleId).orElse(null));
+      remember(new IndexedFingerprint(articleId, fingerprint, story.storyId(), seenAt));
     }
     stories.put(articleId, story.storyId() + ' ' + (story.duplicateOf() == null ? "-" : story.duplicateOf()));
     return story;
   }
 
-  /**
-   * The banded index in a key-value store: band key -> lines of "articleId fingerprint storyId
-   * firstSeen". A band read while assigning one article is parsed once: the lookup reads every band
-   * of the fingerprint, then the same bands are written with the new entry.
-   */
-  private static final class StoreFingerprintIndex implements FingerprintIndex {
-
-    private final KeyValueStore<String, String> store;
-    private final Map<Long, List<IndexedFingerprint>> read = new HashMap<>();
-
-    StoreFingerprintIndex(KeyValueStore<String, String> store) {
-      this.store = store;
+  /** Stores the fingerprint under the next sequence number; deletes the one that left the window. */
+  private void remember(IndexedFingerprint entry) {
+    fingerprints.put(sequenceKey(nextSequence), entry.articleId() + ' ' + SimHash.toHex(entry.fingerprint()) + ' '
+        + (entry.storyId().equals(entry.articleId()) ? "=" : entry.storyId()) + ' ' + entry.firstSeen());
+    if (nextSequence >= index.capacity()) {
+      fingerprints.delete(sequenceKey(nextSequence - index.capacity()));
     }
+    nextSequence++;
+  }
 
-    /** Drops the bands parsed for the previous article. */
-    void forget() {
-      read.clear();
+  /** Reads the stored window, oldest first, into the index; trims it if the window was made smaller. */
+  private void rebuild() {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = fingerprints.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, String> record = all.next();
+        keys.add(record.key);
+        index.put(parse(record.value));
+        nextSequence = Long.parseUnsignedLong(record.key, 16) + 1;
+      }
     }
+    for (int i = 0; i < keys.size() - index.capacity(); i++) {
+      fingerprints.delete(keys.get(i));
+    }
+  }
 
-    @Override
-    public void put(long bandKey, IndexedFingerprint entry) {
-      List<IndexedFingerprint> entries = new ArrayList<>(get(bandKey));
-      entries.removeIf(e -> e.articleId().equals(entry.articleId()));
-      entries.add(entry);
-      if (entries.size() > MAX_ENTRIES_PER_BAND) {
-        entries = new ArrayList<>(entries.subList(entries.size() - MAX_ENTRIES_PER_BAND, entries.size()));
-      }
-      StringBuilder text = new StringBuilder(entries.size() * 96);
-      for (IndexedFingerprint e : entries) {
-        text.append(e.articleId()).append(' ').append(SimHash.toHex(e.fingerprint())).append(' ')
-            .append(e.storyId()).append(' ').append(e.firstSeen()).append('\n');
-      }
-      store.put(Long.toHexString(bandKey), text.toString());
-      read.put(bandKey, List.copyOf(entries));
-    }
+  /** Fixed-width hexadecimal, so that the store's key order is the order of arrival. */
+  private static String sequenceKey(long sequence) {
+    String hex = Long.toHexString(sequence);
+    return "0".repeat(16 - hex.length()) + hex;
+  }
 
-    @Override
-    public List<IndexedFingerprint> get(long bandKey) {
-      List<IndexedFingerprint> parsed = read.get(bandKey);
-      if (parsed == null) {
-        parsed = parse(store.get(Long.toHexString(bandKey)));
-        read.put(bandKey, parsed);
-      }
-      return parsed;
-    }
-
-    private static List<IndexedFingerprint> parse(String text) {
-      if (text == null) {
-        return List.of();
-      }
-      List<IndexedFingerprint> entries = new ArrayList<>();
-      int start = 0;
-      while (start < text.length()) {
-        int end = text.indexOf('\n', start);
-        if (end < 0) {
-          end = text.length();
-        }
-        if (end > start) {
-          int a = text.indexOf(' ', start);
-          int b = text.indexOf(' ', a + 1);
-          int c = text.indexOf(' ', b + 1);
-          entries.add(new IndexedFingerprint(text.substring(start, a), Long.parseUnsignedLong(text, a + 1, b, 16),
-              text.substring(b + 1, c), Long.parseLong(text, c + 1, end, 10)));
-        }
-        start = end + 1;
-      }
-      return List.copyOf(entries);
-    }
+  /** Reads "articleId fingerprint storyId firstSeen", "=" as story id meaning the article's own. */
+  private static IndexedFingerprint parse(String text) {
+    String[] fields = text.split(" ");
+    String storyId = fields[2].equals("=") ? fields[0] : fields[2];
+    return new IndexedFingerprint(fields[0], Long.parseUnsignedLong(fields[1], 16), storyId, Long.parseLong(fields[3]));
   }
 }

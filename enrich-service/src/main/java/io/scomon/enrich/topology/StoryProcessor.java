@@ -12,18 +12,21 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 final class StoryProcessor implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
 
   private final int maxDistance;
+  private final int remembered;
   private FixedKeyProcessorContext<String, EnrichedArticle> context;
   private StoryIndex stories;
 
-  StoryProcessor(int maxDistance) {
+  StoryProcessor(int maxDistance, int remembered) {
     this.maxDistance = maxDistance;
+    this.remembered = remembered;
   }
 
   @Override
   public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
     this.context = context;
-    this.stories = new StoryIndex(context.getStateStore(StoryIndex.BANDS_STORE),
-        context.getStateStore(StoryIndex.STORIES_STORE), maxDistance);
+    // called again when the task is revived after its stores were restored: the index is rebuilt from them
+    this.stories = new StoryIndex(context.getStateStore(StoryIndex.STORIES_STORE),
+        context.getStateStore(StoryIndex.FINGERPRINTS_STORE), maxDistance, remembered);
   }
 
   @Override

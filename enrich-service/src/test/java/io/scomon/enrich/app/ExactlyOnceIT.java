@@ -59,11 +59,15 @@ class ExactlyOnceIT {
         "enrich.api.enabled", "false",
         "enrich.commit-interval-ms", "200"));
 
+    Article agencyStory = story("https://khovar.tj/eng/sco-ministers", Instant.parse("2025-01-02T00:00:00Z"));
+    Article laterCopy = story("https://news.example.org/world/sco-ministers", Instant.parse("2025-01-03T00:00:00Z"));
     try (KafkaProducer<String, Article> producer = producer(kafka)) {
+      produce(producer, List.of(agencyStory));
       produce(producer, input.subList(0, ARTICLES / 2));
 
       EnrichApp first = EnrichApp.start(config);
       await().atMost(Duration.ofSeconds(90)).until(() -> committedOutput(kafka, ids).size() >= ARTICLES / 8);
+      await().atMost(Duration.ofSeconds(30)).until(() -> !committed(kafka, Set.of(agencyStory.getId())).isEmpty());
       produce(producer, input.subList(ARTICLES / 2, ARTICLES)); // more arrives while it runs
       first.close(); // stopped in the middle of the load
 
@@ -72,6 +76,13 @@ class ExactlyOnceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> second.state() == KafkaStreams.State.RUNNING);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
             .until(() -> committedOutput(kafka, ids).size() >= ARTICLES);
+        // the story index of the restarted app is rebuilt from its stores: a copy finds the story seen before the restart
+        produce(producer, List.of(laterCopy));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+            .until(() -> !committed(kafka, Set.of(laterCopy.getId())).isEmpty());
+        EnrichedArticle copy = committed(kafka, Set.of(laterCopy.getId())).get(0);
+        assertThat(copy.getDuplicateOf()).isEqualTo(agencyStory.getId());
+        assertThat(copy.getStoryId()).isEqualTo(agencyStory.getId());
       } finally {
         second.close();
       }
@@ -85,11 +96,16 @@ class ExactlyOnceIT {
 
   /** Article ids of the output, read from the beginning with isolation.level=read_committed. */
   private static List<String> committedOutput(KafkaCluster kafka, Set<String> ids) {
+    return committed(kafka, ids).stream().map(a -> a.getArticle().getId()).toList();
+  }
+
+  /** The enriched articles of the output with these ids, read from the beginning with isolation.level=read_committed. */
+  private static List<EnrichedArticle> committed(KafkaCluster kafka, Set<String> ids) {
     Map<String, Object> props = new HashMap<>();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<String> seen = new ArrayList<>();
+    List<EnrichedArticle> seen = new ArrayList<>();
     try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(props,
         Topics.ARTICLES_ENRICHED.keySerde().deserializer(), Topics.ARTICLES_ENRICHED.valueSerde().deserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED.name()).stream()
@@ -100,7 +116,7 @@ class ExactlyOnceIT {
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
         for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(200))) {
           if (ids.contains(r.key())) {
-            seen.add(r.value().getArticle().getId());
+            seen.add(r.value());
           }
         }
       }
@@ -119,6 +135,20 @@ class ExactlyOnceIT {
     return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
         ProducerConfig.LINGER_MS_CONFIG, 5),
         Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer());
+  }
+
+  /** One agency story, as two sites publish it. */
+  private static Article story(String url, Instant fetchedAt) {
+    return Article.newBuilder()
+        .setId(ArticleIds.ofUrl(url)).setCanonicalUrl(url).setUrl(url)
+        .setSourceId("eos").setSourceType(SourceType.NEWS).setSiteName("EOS")
+        .setTitle("SCO foreign ministers meet in Dushanbe")
+        .setBody("Foreign ministers of the Shanghai Cooperation Organization met in Dushanbe on Wednesday to prepare "
+            + "the heads of state summit. They discussed the situation in Afghanistan, the fight against drug "
+            + "trafficking and new transport corridors between Central Asia and South Asia. The ministers signed a "
+            + "plan on cooperation in emergencies and agreed to meet again in Tashkent next spring.")
+        .setAuthors(List.of()).setPublishedAt(fetchedAt).setFetchedAt(fetchedAt).setContentHash("story")
+        .build();
   }
 
   private static Article article(int i) {

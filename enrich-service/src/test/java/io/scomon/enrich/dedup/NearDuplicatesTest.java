@@ -85,7 +85,7 @@ class NearDuplicatesTest {
   @Test
   void repeatGetsTheFirstSeenArticleAndItsStory() {
     NearDuplicates duplicates = new NearDuplicates();
-    InMemoryFingerprintIndex index = new InMemoryFingerprintIndex();
+    FingerprintIndex index = duplicates.newIndex(1_000);
 
     StoryAssignment first = duplicates.assign("khovar-1", SimHash.of(STORY), 1_000, index);
     StoryAssignment second = duplicates.assign("asiaplus-7", SimHash.of(SITE_A), 2_000, index);
@@ -104,7 +104,7 @@ class NearDuplicatesTest {
   @Test
   void replayingAnArticleGivesTheSameAnswer() {
     NearDuplicates duplicates = new NearDuplicates();
-    InMemoryFingerprintIndex index = new InMemoryFingerprintIndex();
+    FingerprintIndex index = duplicates.newIndex(1_000);
     duplicates.assign("a", SimHash.of(STORY), 1_000, index);
     StoryAssignment once = duplicates.assign("b", SimHash.of(SITE_B), 2_000, index);
     duplicates.assign("c", SimHash.of(SITE_C), 3_000, index);
@@ -118,7 +118,7 @@ class NearDuplicatesTest {
   @Test
   void everyFingerprintWithinTheThresholdIsFoundAndOneBitMoreIsNot() {
     NearDuplicates duplicates = new NearDuplicates(5);
-    InMemoryFingerprintIndex index = new InMemoryFingerprintIndex();
+    FingerprintIndex index = duplicates.newIndex(1_000);
     long original = 0x9E3779B97F4A7C15L;
     duplicates.assign("original", original, 1, index);
     // flip bits spread over all bands: every band but one is touched

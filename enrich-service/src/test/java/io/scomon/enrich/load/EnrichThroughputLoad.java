@@ -31,11 +31,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * Load run of the whole enrich topology on a real broker: N articles of about 5 KB (see
- * {@link #articles}) are produced first, then the app is started and timed until every enriched article is committed
- * (read_committed). Prints articles per second; bounded in count and time, stops by itself.
+ * Load run of the whole enrich topology on a real broker, in two phases:
  *
- * <p>Run: {@code deploy/scomon load enrich-service io.scomon.enrich.load.EnrichThroughputLoad [N]}
+ * <ol>
+ *   <li><b>cold</b>: W warm-up articles are produced, then the app is started and timed until all of
+ *       them are enriched: startup, JIT compilation and a backlog, as after a deployment;
+ *   <li><b>warm</b>: N more articles are sent while the app runs, as ingest-service sends them, and
+ *       timed from the first sent to the last enriched article committed (read_committed); the
+ *       load's own producer and reader run in this JVM and on these cores, and count against it.
+ * </ol>
+ *
+ * Articles are about 5 KB (see {@link #articles}). Prints articles per second and where the CPU
+ * went; bounded in count and time, stops by itself.
+ *
+ * <p>Run: {@code deploy/scomon load enrich-service io.scomon.enrich.load.EnrichThroughputLoad [N [W]]}
+ * (defaults: N = 20,000, W = a quarter of N, at least 5,000)
  */
 public final class EnrichThroughputLoad {
 
@@ -43,15 +53,15 @@ public final class EnrichThroughputLoad {
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int warm = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(5_000, n / 4);
     Path stateDir = Files.createTempDirectory("scomon-enrich-load-");
     try (KafkaBroker broker = KafkaBroker.startThrowaway(); AutoCloseable cleanup = () -> deleteTree(stateDir)) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         new TopicProvisioner(admin, (short) 1).ensureAll();
       }
-      List<Article> articles = articles(n);
+      List<Article> articles = articles(warm + n);
       long bytes = articles.stream().mapToLong(a -> a.getBody().getBytes(StandardCharsets.UTF_8).length).sum();
-      produce(broker.bootstrapServers(), articles);
-      System.out.printf("produced %d articles, %.1f KB of body text on average%n", n, bytes / 1024.0 / n);
+      System.out.printf("%d articles, %.1f KB of body text (UTF-8) on average%n", warm + n, bytes / 1024.0 / (warm + n));
 
       EnrichConfig config = EnrichConfig.load(Map.of(
           "enrich.kafka.bootstrap-servers", broker.bootstrapServers(),
@@ -60,48 +70,67 @@ public final class EnrichThroughputLoad {
           "enrich.http.port", "0",
           "enrich.api.enabled", "false",
           "enrich.threads", "2"));
-      com.sun.management.OperatingSystemMXBean os =
-          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-      long cpuStart = os.getProcessCpuTime();
-      long start = System.nanoTime();
-      try (EnrichApp app = EnrichApp.start(config)) {
-        long deadline = start + Duration.ofMinutes(10).toNanos();
-        long done = 0;
-        try (KafkaConsumer<String, byte[]> consumer = outputConsumer(broker.bootstrapServers())) {
-          consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED.name()));
-          long lastReport = start;
-          long lastDone = 0;
-          while (done < n && System.nanoTime() < deadline) {
-            done += consumer.poll(Duration.ofMillis(200)).count();
-            long now = System.nanoTime();
-            if (now - lastReport >= 10_000_000_000L) {
-              System.out.printf("  %3.0f s: %d enriched, %.0f articles/s in the last %.0f s%n", (now - start) / 1e9, done,
-                  (done - lastDone) / ((now - lastReport) / 1e9), (now - lastReport) / 1e9);
-              lastReport = now;
-              lastDone = done;
-            }
-          }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("enriched %d of %d articles in %.1f s (from app start, incl. startup): %.0f articles/s; "
-            + "app state %s%n", done, n, seconds, done / seconds, app.state());
+      try (KafkaProducer<String, Article> producer = producer(broker.bootstrapServers());
+          KafkaConsumer<String, byte[]> consumer = outputConsumer(broker.bootstrapServers())) {
+        consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED.name()));
+        produce(producer, articles.subList(0, warm));
+        long start = System.nanoTime();
+        try (EnrichApp app = EnrichApp.start(config)) {
+          long deadline = start + Duration.ofMinutes(10).toNanos();
+          long warmed = awaitOutput(consumer, warm, start, deadline);
+          double coldSeconds = (System.nanoTime() - start) / 1e9;
+          System.out.printf("cold: %d of %d warm-up articles in %.1f s from app start (startup, JIT, backlog): "
+              + "%.0f articles/s%n", warmed, warm, coldSeconds, warmed / coldSeconds);
 
-        System.out.printf("this JVM (broker, app, driver) used %.1f CPU seconds in those %.1f s: %.2f of %d cores%n",
-            (os.getProcessCpuTime() - cpuStart) / 1e9, seconds, (os.getProcessCpuTime() - cpuStart) / 1e9 / seconds,
-            Runtime.getRuntime().availableProcessors());
-        printBusiestThreads();
-        if (app.state() != KafkaStreams.State.RUNNING) {
-          System.out.println("WARNING: the app was not running at the end");
+          com.sun.management.OperatingSystemMXBean os =
+              (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+          Map<String, Double> threadsBefore = threadSeconds();
+          long cpuStart = os.getProcessCpuTime();
+          long measured = System.nanoTime();
+          produce(producer, articles.subList(warm, warm + n));
+          long done = awaitOutput(consumer, n, measured, deadline);
+          double seconds = (System.nanoTime() - measured) / 1e9;
+          double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+          System.out.printf("warm: enriched %d of %d articles in %.1f s, from the first sent to the last committed "
+              + "(read_committed): %.0f articles/s; app state %s%n", done, n, seconds, done / seconds, app.state());
+          System.out.printf("this JVM (broker, app, producer and reader of the load) used %.1f CPU seconds in those "
+              + "%.1f s: %.2f of %d cores, %.2f ms per article%n", cpu, seconds, cpu / seconds,
+              Runtime.getRuntime().availableProcessors(), cpu * 1000 / n);
+          printBusiestThreads(threadsBefore);
+          if (app.state() != KafkaStreams.State.RUNNING) {
+            System.out.println("WARNING: the app was not running at the end");
+          }
         }
       }
     }
   }
 
+  /** Reads committed enriched articles until {@code expected} arrived or the deadline passed; prints progress. */
+  private static long awaitOutput(KafkaConsumer<String, byte[]> consumer, long expected, long start, long deadline) {
+    long done = 0;
+    long lastReport = start;
+    long lastDone = 0;
+    while (done < expected && System.nanoTime() < deadline) {
+      done += consumer.poll(Duration.ofMillis(200)).count();
+      long now = System.nanoTime();
+      if (now - lastReport >= 10_000_000_000L) {
+        System.out.printf("  %3.0f s: %d enriched, %.0f articles/s in the last %.0f s%n", (now - start) / 1e9, done,
+            (done - lastDone) / ((now - lastReport) / 1e9), (now - lastReport) / 1e9);
+        lastReport = now;
+        lastDone = done;
+      }
+    }
+    return done;
+  }
+
+  /** Size of a story's body in UTF-8, as it travels on Kafka: about 5 KB (a Chinese one is about 1,700 characters). */
+  static final int ARTICLE_BYTES = 5_000;
+
   /** Share of articles that are another site's copy of an earlier story (syndication, reposts). */
   static final double SYNDICATED = 0.2;
 
-  /** CPU seconds of the busiest threads of this JVM (stream threads, broker, load driver): where the time went. */
-  private static void printBusiestThreads() {
+  /** CPU seconds of each thread of this JVM so far, same-named threads summed. */
+  private static Map<String, Double> threadSeconds() {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     Map<String, Double> seconds = new HashMap<>();
     for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -112,7 +141,19 @@ public final class EnrichThroughputLoad {
         seconds.merge(name, nanos / 1e9, Double::sum);
       }
     }
-    System.out.println("CPU seconds by thread (same-named threads summed):");
+    return seconds;
+  }
+
+  /**
+   * CPU seconds of the busiest threads (stream threads, broker, load driver) since {@code before}:
+   * where the time went. The JVM's own threads (JIT compilers, garbage collector) are not listed;
+   * they are the rest of the process total.
+   */
+  private static void printBusiestThreads(Map<String, Double> before) {
+    Map<String, Double> seconds = threadSeconds();
+    seconds.replaceAll((name, total) -> total - before.getOrDefault(name, 0.0));
+    System.out.printf("CPU seconds by thread (same-named threads summed; %.1f in all listed threads):%n",
+        seconds.values().stream().mapToDouble(Double::doubleValue).sum());
     seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
         .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue(), e.getKey()));
   }
@@ -136,9 +177,12 @@ public final class EnrichThroughputLoad {
         double dice = random.nextDouble();
         List<String> pool = sentences.get(dice < 0.7 ? "en" : dice < 0.9 ? "ru" : "zh");
         StringBuilder text = new StringBuilder();
-        while (text.length() < 5_000) {
-          for (int s = 0; s < 4 && text.length() < 5_000; s++) {
-            text.append(pool.get(random.nextInt(pool.size()))).append(' ');
+        int utf8 = 0;
+        while (utf8 < ARTICLE_BYTES) {
+          for (int s = 0; s < 4 && utf8 < ARTICLE_BYTES; s++) {
+            String sentence = pool.get(random.nextInt(pool.size()));
+            text.append(sentence).append(' ');
+            utf8 += sentence.getBytes(StandardCharsets.UTF_8).length + 1;
           }
           text.append("\n\n");
         }
@@ -172,16 +216,19 @@ public final class EnrichThroughputLoad {
     return out;
   }
 
-  private static void produce(String bootstrap, List<Article> articles) throws Exception {
-    try (KafkaProducer<String, Article> producer = new KafkaProducer<>(Map.of(
+  /** A producer configured as ingest-service's (lz4, large batches). */
+  private static KafkaProducer<String, Article> producer(String bootstrap) {
+    return new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-        Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer())) {
-      for (Article a : articles) {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.getId(), a));
-      }
-      producer.flush();
+        Topics.ARTICLES.keySerde().serializer(), Topics.ARTICLES.valueSerde().serializer());
+  }
+
+  private static void produce(KafkaProducer<String, Article> producer, List<Article> articles) {
+    for (Article a : articles) {
+      producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), a.getId(), a));
     }
+    producer.flush();
   }
 
   private static KafkaConsumer<String, byte[]> outputConsumer(String bootstrap) {

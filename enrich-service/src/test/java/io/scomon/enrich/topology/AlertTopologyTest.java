@@ -39,7 +39,7 @@ class AlertTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(), 5, Clock.fixed(NOW, ZoneOffset.UTC),
+    driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(), 5, 1_000, Clock.fixed(NOW, ZoneOffset.UTC),
         index, (event, detail) -> { }), props);
     articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
     subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),

@@ -44,7 +44,7 @@ class EnrichTopologyTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     driver = new TopologyTestDriver(EnrichTopology.build(Articles.shippedEnrichment(),
-        5, Clock.fixed(NOW, ZoneOffset.UTC), subscriptions,
+        5, 3, Clock.fixed(NOW, ZoneOffset.UTC), subscriptions,
         (event, detail) -> { if (event.equals("dead.letters")) deadLetterStages.add(detail); }), props);
     articles = driver.createInputTopic(Topics.ARTICLES.name(), new StringSerializer(), new ByteArraySerializer());
     enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
@@ -117,6 +117,32 @@ class EnrichTopologyTest {
     List<EnrichedArticle> out = enriched.readValuesToList();
     assertThat(out).extracting(EnrichedArticle::getStoryId).containsOnly(original.getId());
     assertThat(out.get(2).getDuplicateOf()).isEqualTo(original.getId());
+  }
+
+  @Test
+  void comparesANewArticleWithTheLatestRememberedArticlesOnly() { // this driver remembers 3
+    String story = Articles.resource("khovar-report.txt");
+    Article original = Articles.article("https://khovar.tj/eng/2021/07/sco-meeting/", "SCO foreign ministers meet", story);
+    send(original);
+    send(Articles.article("https://news.example.org/a", "SCO ministers meet", story));
+    send(Articles.article("https://eng.sectsco.org/news/other.html", "Contact group",
+        Articles.resource("sco-afghanistan-contact-group.txt")));
+    send(Articles.article("https://news.example.org/metro", "Tashkent metro",
+        "The Tashkent metro opened three new stations on its circle line on Saturday, the city administration said. "
+            + "Trains will run every seven minutes at peak hours, and fares stay unchanged until the end of the year. "
+            + "Engineers from Uzbekistan and Kazakhstan built the tunnels in two years."));
+    send(Articles.article("https://news.example.org/harvest", "Cotton harvest",
+        "Farmers in the Fergana valley finished the cotton harvest two weeks early this autumn, helped by a dry "
+            + "September. Regional officials expect exports to rise, while prices at local markets fell slightly "
+            + "as growers sold their crop before the winter."));
+    Article lateCopy = Articles.article("https://news.example.org/b", "SCO ministers meet", story);
+    send(lateCopy);
+
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).hasSize(6);
+    assertThat(out.get(1).getDuplicateOf()).as("within the window").isEqualTo(original.getId());
+    assertThat(out.get(5).getDuplicateOf()).as("the original and the first copy left the window").isNull();
+    assertThat(out.get(5).getStoryId()).isEqualTo(lateCopy.getId());
   }
 
   @Test
