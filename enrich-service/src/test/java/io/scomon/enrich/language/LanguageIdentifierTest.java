@@ -52,6 +52,35 @@ class LanguageIdentifierTest {
   }
 
   @Test
+  void choppyEnglishOfNamesAndShortSentencesIsPlainlyEnglishButNoOtherLatinLanguageIs() {
+    String english = "DUBAI, United Arab Emirates - Dubai's flagship carrier Emirates Airline finalized a deal to "
+        + "purchase 30 of Boeing's 787-9 Dreamliner jets, executives of both companies announced Wednesday at the "
+        + "Dubai Air Show. President Kassym-Jomart Tokayev, who chaired the summit, told reporters the SCO had "
+        + "become a pillar of a fairer world order. Stadia isn't a console.";
+    assertThat(LanguageIdentifier.plainlyEnglish(english)).isTrue();
+    String[] others = {
+        "La Organización de Cooperación de Shanghái celebró una cumbre en Astaná, donde los presidentes de los "
+            + "países miembros hablaron de seguridad regional, comercio y transporte entre sus pueblos y gobiernos.",
+        "L'Organizzazione per la cooperazione di Shanghai ha tenuto un vertice ad Astana, dove i presidenti dei "
+            + "paesi membri hanno discusso di sicurezza regionale, commercio e trasporti tra i loro popoli.",
+        "De Shanghai Samenwerkingsorganisatie hield een top in Astana, waar de presidenten van de lidstaten "
+            + "spraken over regionale veiligheid, handel en vervoer. Er was ook overleg over de situatie in Afghanistan.",
+        "Şanghay İşbirliği Örgütü Astana'da bir zirve düzenledi. Üye ülkelerin liderleri bölgesel güvenlik, "
+            + "ticaret ve ulaştırma konularını görüştü ve Afganistan'daki durumu değerlendirdi.",
+        "Organisasi Kerja Sama Shanghai mengadakan pertemuan puncak di Astana, di mana para presiden negara "
+            + "anggota membahas keamanan regional, perdagangan dan transportasi antara negara mereka.",
+        "Şanhay Əməkdaşlıq Təşkilatı Astanada sammit keçirdi. Üzv dövlətlərin liderləri regional təhlükəsizlik, "
+            + "ticarət və nəqliyyat məsələlərini müzakirə etdilər və Əfqanıstandakı vəziyyəti qiymətləndirdilər.",
+        "Die Schanghaier Organisation für Zusammenarbeit hielt einen Gipfel in Astana ab, wo die Präsidenten der "
+            + "Mitgliedstaaten über regionale Sicherheit, Handel und Verkehr sprachen. Was das Land will, ist klar.",
+    };
+    for (String other : others) {
+      assertThat(LanguageIdentifier.plainlyEnglish(other)).as(other).isFalse();
+      assertThat(LANGUAGES.language(other)).as(other).isNotEqualTo("en");
+    }
+  }
+
+  @Test
   void plainlyRussianProseIsRecognisedWithoutTheModelButNotTheRegionsOtherCyrillicLanguages() {
     String russian = "Лидеры государств-членов Шанхайской организации сотрудничества собрались в Астане, чтобы "
         + "обсудить вопросы безопасности, энергетики и транспорта в регионе.";
