@@ -7,6 +7,7 @@ import org.apache.lucene.util.AttributeReflector;
 public final class TermStringAttributeImpl extends AttributeImpl implements TermStringAttribute {
 
   private String term;
+  private Script script;
 
   @Override
   public String termString() {
@@ -14,13 +15,20 @@ public final class TermStringAttributeImpl extends AttributeImpl implements Term
   }
 
   @Override
-  public void setTermString(String term) {
+  public Script script() {
+    return script;
+  }
+
+  @Override
+  public void setTermString(String term, Script script) {
     this.term = term;
+    this.script = script;
   }
 
   @Override
   public void clear() {
     term = null;
+    script = null;
   }
 
   @Override
@@ -30,6 +38,6 @@ public final class TermStringAttributeImpl extends AttributeImpl implements Term
 
   @Override
   public void copyTo(AttributeImpl target) {
-    ((TermStringAttribute) target).setTermString(term);
+    ((TermStringAttribute) target).setTermString(term, script);
   }
 }

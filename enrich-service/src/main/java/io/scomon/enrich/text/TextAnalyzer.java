@@ -5,10 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.ru.RussianLightStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -103,7 +103,7 @@ public final class TextAnalyzer {
         terms[n] = known != null ? known : term.toString();
         starts[n] = offset.startOffset();
         ends[n] = offset.endOffset();
-        scripts[n] = Script.of(term.buffer(), term.length());
+        scripts[n] = known != null ? string.script() : Script.of(term.buffer(), term.length());
         n++;
       }
       stream.end();
@@ -142,10 +142,7 @@ public final class TextAnalyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       StandardTokenizer source = new StandardTokenizer();
-      TokenStream stream = new LowerCaseFilter(source);
-      stream = new EnglishPossessiveFilter(stream);
-      stream = new ScriptStemFilter(stream);
-      return new TokenStreamComponents(source, stream);
+      return new TokenStreamComponents(source, new FoldFilter(source));
     }
 
     /**
@@ -165,25 +162,29 @@ public final class TextAnalyzer {
   }
 
   /**
-   * Stems each token by its script: Latin with Porter (as Lucene's {@code PorterStemFilter}),
-   * Cyrillic with the light Russian stemmer, others left alone. Snowball
-   * stemming is most of the analysis time, and news repeats its words, so each filter (one per
-   * thread, reused by Lucene) remembers the stems it computed, up to {@value #CACHE_SIZE} words,
-   * as strings it hands on ({@link TermStringAttribute}): the taggers then look up a string whose
-   * hash is already known instead of a new one per token (EnrichmentBenchmark.topics: 1.13 times
-   * faster).
+   * Folds each token as Lucene's {@code LowerCaseFilter} and {@code EnglishPossessiveFilter} would,
+   * then stems it by its script: Latin with Porter (as Lucene's {@code PorterStemFilter}), Cyrillic
+   * with the light Russian stemmer, others left alone. Folding is most of the analysis time, and
+   * news repeats its words, so each filter (one per thread, reused by Lucene) remembers what it
+   * made of each token as written, up to {@value #CACHE_SIZE} tokens: a token seen before is
+   * neither lower-cased, nor stripped, nor stemmed again, and is copied only if its stem differs.
+   * The stem is handed on as a string with its script ({@link TermStringAttribute}), so that the
+   * taggers look up a string whose hash is already known instead of a new one per token.
    */
-  private static final class ScriptStemFilter extends TokenFilter {
+  private static final class FoldFilter extends TokenFilter {
 
     private static final int CACHE_SIZE = 50_000;
+
+    /** What a token as written becomes. */
+    private record Folded(String stem, boolean unchanged, Script script) {}
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TermStringAttribute termString = addAttribute(TermStringAttribute.class);
     private final SnowballStemmer porter = new PorterStemmer();
     private final RussianLightStemmer russian = new RussianLightStemmer();
-    private final CharArrayMap<String> stems = new CharArrayMap<>(1024, false);
+    private final CharArrayMap<Folded> folded = new CharArrayMap<>(1024, false);
 
-    ScriptStemFilter(TokenStream input) {
+    FoldFilter(TokenStream input) {
       super(input);
     }
 
@@ -194,14 +195,32 @@ public final class TextAnalyzer {
       }
       char[] chars = term.buffer();
       int length = term.length();
-      String cached = stems.get(chars, 0, length);
-      if (cached != null) {
-        term.setEmpty().append(cached);
-        termString.setTermString(cached);
-        return true;
+      Folded known = folded.get(chars, 0, length);
+      if (known == null) {
+        char[] written = Arrays.copyOf(chars, length);
+        known = fold(written);
+        if (folded.size() >= CACHE_SIZE) {
+          folded.clear();
+        }
+        folded.put(written, known);
       }
+      if (!known.unchanged()) {
+        term.setEmpty().append(known.stem());
+      }
+      termString.setTermString(known.stem(), known.script());
+      return true;
+    }
+
+    private Folded fold(char[] written) {
+      char[] chars = term.buffer();
+      int length = term.length();
+      lowerCase(chars, length);
+      if (length >= 2 && (chars[length - 2] == '\'' || chars[length - 2] == '\u2019' || chars[length - 2] == '\uFF07')
+          && (chars[length - 1] == 's' || chars[length - 1] == 'S')) {
+        length -= 2; // possessive
+      }
+      term.setLength(length);
       Script script = Script.of(chars, length);
-      char[] original = Arrays.copyOf(chars, length);
       if (script == Script.LATIN) {
         if (namesDoctrine(chars, length)) {
           term.setLength(chars[length - 1] == 's' ? length - 1 : length);
@@ -213,12 +232,25 @@ public final class TextAnalyzer {
         term.setLength(russian.stem(term.buffer(), term.length()));
       }
       String stem = term.toString();
-      if (stems.size() >= CACHE_SIZE) {
-        stems.clear();
+      boolean unchanged = stem.length() == written.length && stem.contentEquals(java.nio.CharBuffer.wrap(written));
+      return new Folded(stem, unchanged, Script.of(term.buffer(), term.length()));
+    }
+
+    /**
+     * Lower-cases as {@code LowerCaseFilter} does (code point by code point, {@link
+     * Character#toLowerCase(int)}, in place), ASCII without a table lookup.
+     */
+    private static void lowerCase(char[] chars, int length) {
+      for (int i = 0; i < length; i++) {
+        char c = chars[i];
+        if (c >= 0x80) {
+          CharacterUtils.toLowerCase(chars, i, length);
+          return;
+        }
+        if (c >= 'A' && c <= 'Z') {
+          chars[i] = (char) (c + 32);
+        }
       }
-      stems.put(original, stem);
-      termString.setTermString(stem);
-      return true;
     }
 
     /** "ё" is often written "е"; the Russian stemmer expects "е". */

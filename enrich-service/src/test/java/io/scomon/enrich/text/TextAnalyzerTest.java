@@ -21,6 +21,19 @@ class TextAnalyzerTest {
   }
 
   @Test
+  void aWordIsFoldedTheSameInEveryCaseAndFromMemoryAsTheFirstTime() {
+    String text = "Trafficking TRAFFICKING trafficking's traffick The THE the SCO's Наркотиков НАРКОТИКОВ Ёж 贩毒";
+    List<String> expected = List.of("traffick", "traffick", "traffick", "traffick", "the", "the", "the", "sco",
+        "наркотик", "наркотик", "еж", "贩", "毒");
+    assertThat(terms(text)).containsExactlyElementsOf(expected);
+    assertThat(terms(text)).as("the same words again, remembered").containsExactlyElementsOf(expected);
+    AnalyzedText analysed = analyzer.analyze(text);
+    assertThat(analysed.script(0)).isEqualTo(Script.LATIN);
+    assertThat(analysed.script(8)).isEqualTo(Script.CYRILLIC);
+    assertThat(analysed.surface(1)).isEqualTo("TRAFFICKING");
+  }
+
+  @Test
   void doctrineWordsKeepTheirSuffixSoTerrorismIsNotTerror() {
     assertThat(terms("terrorism terror extremism extremely radicalization radical Islamism Islam"))
         .containsExactly("terrorism", "terror", "extremism", "extrem", "radicalization", "radic", "islamism", "islam");
