@@ -6,6 +6,7 @@ import io.scomon.schemas.Alert;
 import io.scomon.schemas.EnrichedArticle;
 import io.scomon.schemas.Subscription;
 import io.scomon.schemas.TopicTag;
+import io.scomon.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * near-duplicate of an article already alerted to a subscription (same story) is recognised and
  * not alerted again, and a subscription's hourly limit holds across all articles.
  */
-final class AlertProcessor implements Processor<String, EnrichedArticle, String, Alert> {
+final class AlertProcessor implements Processor<String, byte[], String, Alert> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AlertProcessor.class);
   private static final long HOUR_MILLIS = 3_600_000L;
@@ -64,8 +65,12 @@ final class AlertProcessor implements Processor<String, EnrichedArticle, String,
   }
 
   @Override
-  public void process(Record<String, EnrichedArticle> record) {
-    EnrichedArticle article = record.value();
+  public void process(Record<String, byte[]> record) {
+    if (index.size() == 0) {
+      return; // no subscription: the article need not be read
+    }
+    EnrichedArticle article = Topics.ARTICLES_ENRICHED.valueSerde().deserializer()
+        .deserialize(Topics.ARTICLES_ENRICHED.name(), record.value());
     Instant now = clock.instant();
     for (SubscriptionMatch match : index.match(article)) {
       Subscription subscription = match.subscription();

@@ -82,14 +82,14 @@ public final class EnrichTopology {
         .mapValues(value -> (DeadLetter) value, Named.as("as-dead-letter"))
         .to(Topics.DLQ.name(), Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde()).withName("dlq"));
 
-    KStream<String, EnrichedArticle> stories = branches.get("outcome-enriched")
-        .mapValues(value -> (EnrichedArticle) value, Named.as("as-enriched"))
-        .repartition(Repartitioned.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
+    KStream<String, byte[]> stories = branches.get("outcome-enriched")
+        .mapValues(value -> StoryBytes.of((EnrichedArticle) value), Named.as("as-enriched"))
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray())
             .withName(STORIES_REPARTITION).withNumberOfPartitions(1))
         .processValues(() -> new StoryProcessor(maxDuplicateDistance, rememberedArticles), Named.as("assign-story"),
             StoryIndex.STORIES_STORE, StoryIndex.FINGERPRINTS_STORE);
-    stories.to(Topics.ARTICLES_ENRICHED.name(),
-        Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde()).withName("enriched"));
+    // the story processor hands on the article's Avro bytes as published (see StoryBytes)
+    stories.to(Topics.ARTICLES_ENRICHED.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("enriched"));
     stories
         .process(() -> new AlertProcessor(subscriptions, subscriptionsLoaded, clock, counter), Named.as("match-subscriptions"),
             ALERTED_STORIES_STORE, ALERT_RATES_STORE)
