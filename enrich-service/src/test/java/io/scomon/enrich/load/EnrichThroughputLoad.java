@@ -36,16 +36,19 @@ import org.apache.kafka.streams.KafkaStreams;
  * <ol>
  *   <li><b>cold</b>: W warm-up articles are produced, then the app is started and timed until all of
  *       them are enriched: startup, JIT compilation and a backlog, as after a deployment;
- *   <li><b>warm</b>: N more articles are sent while the app runs, as ingest-service sends them, and
- *       timed from the first sent to the last enriched article committed (read_committed); the
- *       load's own producer and reader run in this JVM and on these cores, and count against it.
+ *   <li><b>warm</b>, R rounds: N more articles are sent while the app runs, as ingest-service sends
+ *       them, and timed from the first sent to the last enriched article committed
+ *       (read_committed); the load's own producer and reader run in this JVM and on these cores,
+ *       and count against it. The JIT compilers of this JVM (broker, app, driver) are still busy for
+ *       a minute or more after the cold phase, and their CPU is listed: later rounds come closer to
+ *       a long-running service.
  * </ol>
  *
  * Articles are about 5 KB (see {@link #articles}). Prints articles per second and where the CPU
  * went; bounded in count and time, stops by itself.
  *
- * <p>Run: {@code deploy/scomon load enrich-service io.scomon.enrich.load.EnrichThroughputLoad [N [W]]}
- * (defaults: N = 20,000, W = a quarter of N, at least 5,000)
+ * <p>Run: {@code deploy/scomon load enrich-service io.scomon.enrich.load.EnrichThroughputLoad [N [W [R]]]}
+ * (defaults: N = 20,000, W = a quarter of N, at least 5,000, R = 5)
  */
 public final class EnrichThroughputLoad {
 
@@ -54,14 +57,16 @@ public final class EnrichThroughputLoad {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int warm = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(5_000, n / 4);
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Path stateDir = Files.createTempDirectory("scomon-enrich-load-");
     try (KafkaBroker broker = KafkaBroker.startThrowaway(); AutoCloseable cleanup = () -> deleteTree(stateDir)) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
         new TopicProvisioner(admin, (short) 1).ensureAll();
       }
-      List<Article> articles = articles(warm + n);
-      long bytes = articles.stream().mapToLong(a -> a.getBody().getBytes(StandardCharsets.UTF_8).length).sum();
-      System.out.printf("%d articles, %.1f KB of body text (UTF-8) on average%n", warm + n, bytes / 1024.0 / (warm + n));
+      Feed feed = new Feed();
+      List<Article> warmUp = feed.next(warm);
+      long bytes = warmUp.stream().mapToLong(a -> a.getBody().getBytes(StandardCharsets.UTF_8).length).sum();
+      System.out.printf("articles of %.1f KB of body text (UTF-8) on average%n", bytes / 1024.0 / warm);
 
       EnrichConfig config = EnrichConfig.load(Map.of(
           "enrich.kafka.bootstrap-servers", broker.bootstrapServers(),
@@ -73,7 +78,8 @@ public final class EnrichThroughputLoad {
       try (KafkaProducer<String, Article> producer = producer(broker.bootstrapServers());
           KafkaConsumer<String, byte[]> consumer = outputConsumer(broker.bootstrapServers())) {
         consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED.name()));
-        produce(producer, articles.subList(0, warm));
+        produce(producer, warmUp);
+        warmUp = null;
         long start = System.nanoTime();
         try (EnrichApp app = EnrichApp.start(config)) {
           long deadline = start + Duration.ofMinutes(10).toNanos();
@@ -84,19 +90,30 @@ public final class EnrichThroughputLoad {
 
           com.sun.management.OperatingSystemMXBean os =
               (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-          Map<String, Double> threadsBefore = threadSeconds();
-          long cpuStart = os.getProcessCpuTime();
-          long measured = System.nanoTime();
-          produce(producer, articles.subList(warm, warm + n));
-          long done = awaitOutput(consumer, n, measured, deadline);
-          double seconds = (System.nanoTime() - measured) / 1e9;
-          double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-          System.out.printf("warm: enriched %d of %d articles in %.1f s, from the first sent to the last committed "
-              + "(read_committed): %.0f articles/s; app state %s%n", done, n, seconds, done / seconds, app.state());
-          System.out.printf("this JVM (broker, app, producer and reader of the load) used %.1f CPU seconds in those "
-              + "%.1f s: %.2f of %d cores, %.2f ms per article%n", cpu, seconds, cpu / seconds,
-              Runtime.getRuntime().availableProcessors(), cpu * 1000 / n);
-          printBusiestThreads(threadsBefore);
+          List<Double> rates = new ArrayList<>();
+          for (int round = 1; round <= rounds && System.nanoTime() < deadline; round++) {
+            List<Article> articles = feed.next(n); // made before the clock starts
+            Map<String, Double> threadsBefore = threadSeconds();
+            long cpuStart = os.getProcessCpuTime();
+            long measured = System.nanoTime();
+            produce(producer, articles);
+            articles = null;
+            long done = awaitOutput(consumer, n, measured, deadline);
+            double seconds = (System.nanoTime() - measured) / 1e9;
+            double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
+            rates.add(done / seconds);
+            System.out.printf("warm round %d: enriched %d of %d articles in %.1f s, from the first sent to the last "
+                + "committed (read_committed): %.0f articles/s; app state %s%n", round, done, n, seconds, done / seconds,
+                app.state());
+            System.out.printf("this JVM (broker, app, producer and reader of the load) used %.1f CPU seconds in those "
+                + "%.1f s: %.2f of %d cores, %.2f ms per article%n", cpu, seconds, cpu / seconds,
+                Runtime.getRuntime().availableProcessors(), cpu * 1000 / n);
+            printBusiestThreads(threadsBefore);
+          }
+          List<Double> later = new ArrayList<>(rates.subList(rates.size() / 2, rates.size()));
+          later.sort(null);
+          System.out.printf("warm rounds: %s articles/s; median of the later %d (JIT settling): %.0f articles/s%n",
+              rates.stream().map(r -> String.format("%.0f", r)).toList(), later.size(), later.get(later.size() / 2));
           if (app.state() != KafkaStreams.State.RUNNING) {
             System.out.println("WARNING: the app was not running at the end");
           }
@@ -132,7 +149,7 @@ public final class EnrichThroughputLoad {
   /** CPU seconds of each thread of this JVM so far, same-named threads summed. */
   private static Map<String, Double> threadSeconds() {
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-    Map<String, Double> seconds = new HashMap<>();
+    Map<String, Double> seconds = nativeThreadSeconds();
     for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       long nanos = info == null ? -1 : threads.getThreadCpuTime(info.getThreadId());
       if (nanos > 0) {
@@ -145,59 +162,108 @@ public final class EnrichThroughputLoad {
   }
 
   /**
-   * CPU seconds of the busiest threads (stream threads, broker, load driver) since {@code before}:
-   * where the time went. The JVM's own threads (JIT compilers, garbage collector) are not listed;
-   * they are the rest of the process total.
+   * CPU seconds of the JVM's own threads and native threads (JIT compilers, garbage collector,
+   * RocksDB), which the ThreadMXBean does not list, read from /proc on Linux (empty elsewhere), by
+   * name with digits folded.
+   */
+  private static Map<String, Double> nativeThreadSeconds() {
+    Map<String, Double> seconds = new HashMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return seconds;
+    }
+    try (var dirs = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) dirs::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          double ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          if (name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("C1 ") || name.startsWith("C2 ")
+              || name.startsWith("rocksdb") || name.startsWith("VM ")) {
+            String folded = name.substring(0, 3) + name.substring(3).replaceAll("\\d+", "N");
+            seconds.merge("[jvm/native] " + folded, ticks / 100.0, Double::sum); // USER_HZ is 100 on Linux
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return seconds;
+    }
+    return seconds;
+  }
+
+  /**
+   * CPU seconds of the busiest threads (stream threads, broker, load driver, JIT compilers,
+   * garbage collector, RocksDB) since {@code before}: where the time went.
    */
   private static void printBusiestThreads(Map<String, Double> before) {
     Map<String, Double> seconds = threadSeconds();
     seconds.replaceAll((name, total) -> total - before.getOrDefault(name, 0.0));
-    System.out.printf("CPU seconds by thread (same-named threads summed; %.1f in all listed threads):%n",
+    System.out.printf("CPU seconds by thread (same-named threads summed; %.1f in all threads listed here):%n",
         seconds.values().stream().mapToDouble(Double::doubleValue).sum());
-    seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(12)
+    seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(16)
         .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue(), e.getKey()));
   }
 
-  /**
-   * N articles of about 5 KB, as a news feed brings them: distinct stories in English (70 %),
-   * Russian (20 %) and Chinese (10 %), each put together from sentences of the labelled dev set's
-   * texts in that language, and one in five a copy of an earlier story under another URL, with its
-   * own first line, as an agency story reads on a second site.
-   */
+  /** N articles of about 5 KB, as {@link Feed} makes them. */
   static List<Article> articles(int n) {
-    Map<String, List<String>> sentences = sentencesByLanguage();
-    Random random = new Random(7);
-    List<Article> articles = new ArrayList<>(n);
-    List<String> bodies = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String body;
-      if (i > 10 && random.nextDouble() < SYNDICATED) {
-        body = "Published by site " + random.nextInt(50) + ".\n\n" + bodies.get(random.nextInt(bodies.size()));
-      } else {
-        double dice = random.nextDouble();
-        List<String> pool = sentences.get(dice < 0.7 ? "en" : dice < 0.9 ? "ru" : "zh");
-        StringBuilder text = new StringBuilder();
-        int utf8 = 0;
-        while (utf8 < ARTICLE_BYTES) {
-          for (int s = 0; s < 4 && utf8 < ARTICLE_BYTES; s++) {
-            String sentence = pool.get(random.nextInt(pool.size()));
-            text.append(sentence).append(' ');
-            utf8 += sentence.getBytes(StandardCharsets.UTF_8).length + 1;
+    return new Feed().next(n);
+  }
+
+  /**
+   * Articles of about 5 KB, as a news feed brings them: distinct stories in English (70 %),
+   * Russian (20 %) and Chinese (10 %), each put together from sentences of the labelled dev set's
+   * texts in that language, and one in five a copy of one of the last {@value #RECENT} stories under
+   * another URL, with its own first line, as an agency story reads on a second site.
+   */
+  static final class Feed {
+
+    static final int RECENT = 20_000;
+
+    private final Map<String, List<String>> sentences = sentencesByLanguage();
+    private final Random random = new Random(7);
+    private final List<String> recent = new ArrayList<>();
+    private int made;
+
+    /** The next {@code n} articles. */
+    List<Article> next(int n) {
+      List<Article> articles = new ArrayList<>(n);
+      for (int k = 0; k < n; k++, made++) {
+        String body;
+        if (made > 10 && random.nextDouble() < SYNDICATED) {
+          body = "Published by site " + random.nextInt(50) + ".\n\n" + recent.get(random.nextInt(recent.size()));
+        } else {
+          double dice = random.nextDouble();
+          List<String> pool = sentences.get(dice < 0.7 ? "en" : dice < 0.9 ? "ru" : "zh");
+          StringBuilder text = new StringBuilder();
+          int utf8 = 0;
+          while (utf8 < ARTICLE_BYTES) {
+            for (int s = 0; s < 4 && utf8 < ARTICLE_BYTES; s++) {
+              String sentence = pool.get(random.nextInt(pool.size()));
+              text.append(sentence).append(' ');
+              utf8 += sentence.getBytes(StandardCharsets.UTF_8).length + 1;
+            }
+            text.append("\n\n");
           }
-          text.append("\n\n");
+          body = text.toString().strip();
         }
-        body = text.toString().strip();
+        if (recent.size() < RECENT) {
+          recent.add(body);
+        } else {
+          recent.set(made % RECENT, body);
+        }
+        String url = "https://load.example.org/story/" + made;
+        articles.add(Article.newBuilder()
+            .setId(ArticleIds.ofUrl(url)).setCanonicalUrl(url).setUrl(url)
+            .setSourceId("load").setSourceType(SourceType.NEWS).setSiteName("Load")
+            .setTitle("SCO regional security report " + made).setBody(body).setAuthors(List.of())
+            .setPublishedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(made)).setFetchedAt(Instant.now())
+            .setContentHash(Integer.toHexString(body.hashCode())).build());
       }
-      bodies.add(body);
-      String url = "https://load.example.org/story/" + i;
-      articles.add(Article.newBuilder()
-          .setId(ArticleIds.ofUrl(url)).setCanonicalUrl(url).setUrl(url)
-          .setSourceId("load").setSourceType(SourceType.NEWS).setSiteName("Load")
-          .setTitle("SCO regional security report " + i).setBody(body).setAuthors(List.of())
-          .setPublishedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i)).setFetchedAt(Instant.now())
-          .setContentHash(Integer.toHexString(body.hashCode())).build());
+      return articles;
     }
-    return articles;
   }
 
   /** The sentences of the dev set's English, Russian and Chinese texts. */
