@@ -82,17 +82,23 @@ final class StoryIndex {
 
   /** Reads the stored window, oldest first, into the index; trims it if the window was made smaller. */
   private void rebuild() {
-    List<String> keys = new ArrayList<>();
+    long stored = 0;
     try (KeyValueIterator<String, String> all = fingerprints.all()) {
       while (all.hasNext()) {
         KeyValue<String, String> record = all.next();
-        keys.add(record.key);
         index.put(parse(record.value));
         nextSequence = Long.parseUnsignedLong(record.key, 16) + 1;
+        stored++;
       }
     }
-    for (int i = 0; i < keys.size() - index.capacity(); i++) {
-      fingerprints.delete(keys.get(i));
+    if (stored > index.capacity()) { // the window was made smaller: forget the oldest in the store too
+      List<String> oldest = new ArrayList<>();
+      try (KeyValueIterator<String, String> all = fingerprints.all()) {
+        for (long i = 0; i < stored - index.capacity() && all.hasNext(); i++) {
+          oldest.add(all.next().key);
+        }
+      }
+      oldest.forEach(fingerprints::delete);
     }
   }
 

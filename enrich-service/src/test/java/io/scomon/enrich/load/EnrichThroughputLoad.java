@@ -207,11 +207,6 @@ public final class EnrichThroughputLoad {
         .forEach(e -> System.out.printf("  %6.1f  %s%n", e.getValue(), e.getKey()));
   }
 
-  /** N articles of about 5 KB, as {@link Feed} makes them. */
-  static List<Article> articles(int n) {
-    return new Feed().next(n);
-  }
-
   /**
    * Articles of about 5 KB, as a news feed brings them: distinct stories in English (70 %),
    * Russian (20 %) and Chinese (10 %), each put together from sentences of the labelled dev set's
