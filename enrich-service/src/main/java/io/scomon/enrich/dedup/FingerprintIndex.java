@@ -33,11 +33,6 @@ public final class FingerprintIndex {
     return capacity;
   }
 
-  /** The number of articles remembered. */
-  public int size() {
-    return byAge.size();
-  }
-
   /**
    * Adds {@code entry} under each of its band keys and forgets the oldest entry beyond the
    * capacity. An article put twice is remembered twice (a lookup's answer is the same).

@@ -234,7 +234,7 @@ public final class TextAnalyzer {
         term.setLength(russian.stem(term.buffer(), term.length()));
       }
       String stem = term.toString();
-      boolean unchanged = stem.length() == written.length && stem.contentEquals(java.nio.CharBuffer.wrap(written));
+      boolean unchanged = Arrays.equals(written, stem.toCharArray());
       return new Folded(stem, unchanged, Script.of(term.buffer(), term.length()));
     }
 

@@ -18,25 +18,24 @@ import org.apache.avro.Schema;
  * where the story fields start in the article's bytes (4), then the {@link EnrichedArticle} in
  * Avro single-object encoding with {@code storyId} "" and {@code duplicateOf} null (one byte each,
  * 0). Avro writes fields in schema order, so the story fields are followed only by those after them
- * in the schema ({@link #AFTER_STORY}, checked when this class loads). A value that is a plain
+ * in the schema ({@link #STORY_AND_AFTER}, checked when this class loads). A value that is a plain
  * enriched article (written by an earlier version of the app) is read too.
  */
 final class StoryBytes {
 
   private static final byte MAGIC = 'S';
   private static final byte VERSION = 1;
-  private static final int PREAMBLE = 2 + 8 + 8 + 4;
-  /** The fields Avro writes after {@code storyId} and {@code duplicateOf}, in order. */
-  static final List<String> AFTER_STORY = List.of("taxonomyVersion", "enrichedAt");
+  private static final int STORY_AT = 2 + 8 + 8;
+  private static final int PREAMBLE = STORY_AT + 4;
+  /** The last fields of the schema: the story, and what Avro writes after it ({@link #tailSize}). */
+  static final List<String> STORY_AND_AFTER = List.of("storyId", "duplicateOf", "taxonomyVersion", "enrichedAt");
 
   static {
     List<String> names = EnrichedArticle.getClassSchema().getFields().stream().map(Schema.Field::name).toList();
-    int story = names.indexOf("storyId");
-    if (story < 0 || !names.subList(story, names.size()).equals(
-        java.util.stream.Stream.concat(java.util.stream.Stream.of("storyId", "duplicateOf"), AFTER_STORY.stream())
-            .toList())) {
-      throw new IllegalStateException("EnrichedArticle's fields after storyId are not "
-          + "duplicateOf, " + AFTER_STORY + ": update StoryBytes to the schema " + names);
+    if (names.size() < STORY_AND_AFTER.size()
+        || !names.subList(names.size() - STORY_AND_AFTER.size(), names.size()).equals(STORY_AND_AFTER)) {
+      throw new IllegalStateException("EnrichedArticle's last fields are not " + STORY_AND_AFTER
+          + ": update StoryBytes to the schema " + names);
     }
   }
 
@@ -45,7 +44,7 @@ final class StoryBytes {
 
     /** The article's bytes as published, with its story. */
     byte[] withStory(String storyId, String duplicateOf) {
-      int storyAt = ByteBuffer.wrap(value, 18, 4).getInt();
+      int storyAt = ByteBuffer.wrap(value, STORY_AT, 4).getInt();
       byte[] story = storyId.getBytes(StandardCharsets.UTF_8);
       byte[] duplicate = duplicateOf == null ? null : duplicateOf.getBytes(StandardCharsets.UTF_8);
       int articleLength = value.length - PREAMBLE;
@@ -100,7 +99,7 @@ final class StoryBytes {
     return read(of(article));
   }
 
-  /** Bytes Avro writes for {@link #AFTER_STORY}: a string and a long. */
+  /** Bytes Avro writes after the story fields: {@code taxonomyVersion}, a string, and {@code enrichedAt}, a long. */
   private static int tailSize(EnrichedArticle article) {
     int version = article.getTaxonomyVersion().getBytes(StandardCharsets.UTF_8).length; // a short string
     return varLongSize(version) + version + varLongSize(article.getEnrichedAt().toEpochMilli());
